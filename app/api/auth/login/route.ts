@@ -1,0 +1,22 @@
+import { AppError, rateLimitedError } from "@/lib/api/app-error";
+import { jsonResponse } from "@/lib/api/responses";
+import { publicRoute } from "@/lib/api/route";
+import { passwordLogin } from "@/lib/auth/password-login";
+import { loginInput } from "@/lib/auth/schemas";
+import { NO_STORE, tokenPair } from "@/lib/auth/token-pair";
+import { createAuthSession } from "@/lib/dal/auth-sessions";
+
+export const POST = publicRoute({ body: loginInput }, async ({ body, clientIp }) => {
+  const result = await passwordLogin(body.email, body.password, clientIp);
+  if (!result.ok) {
+    if (result.code === "RATE_LIMITED") {
+      throw rateLimitedError(
+        result.retryAfterSeconds,
+        `Too many failed logins. Try again in ${result.retryAfterSeconds} seconds.`,
+      );
+    }
+    throw new AppError("INVALID_CREDENTIALS");
+  }
+  const session = await createAuthSession({ userId: result.userId, tenantId: result.tenantId, ip: clientIp });
+  return jsonResponse(await tokenPair(session), { headers: NO_STORE });
+});

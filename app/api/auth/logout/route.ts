@@ -1,0 +1,27 @@
+import { AppError } from "@/lib/api/app-error";
+import { bearerToken } from "@/lib/api/management-auth";
+import { publicRoute } from "@/lib/api/route";
+import { verifyAccessToken } from "@/lib/auth/access-token";
+import { logoutInput } from "@/lib/auth/schemas";
+import { revokeSessionById, revokeSessionByRefreshToken } from "@/lib/dal/auth-sessions";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Ends a programmatic session: by its refresh token (body), or by the access token in the
+ * Authorization header. Either ends the whole family, so the access token stops working too.
+ */
+export const POST = publicRoute({ body: logoutInput }, async ({ req, body, clientIp }) => {
+  if (body.refreshToken) {
+    await revokeSessionByRefreshToken(body.refreshToken, clientIp);
+    return new Response(null, { status: 204 });
+  }
+  const token = bearerToken(req);
+  const claims = token ? await verifyAccessToken(token, getEnv().authSecret) : null;
+  if (!claims)
+    throw new AppError(
+      "UNAUTHORIZED",
+      "Send the refresh token in the body or the access token as a Bearer token.",
+    );
+  await revokeSessionById(claims, clientIp);
+  return new Response(null, { status: 204 });
+});

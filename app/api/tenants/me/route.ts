@@ -1,0 +1,10 @@
+import { managementRoute } from "@/lib/api/route";
+import { updateTenantInput } from "@/lib/dal/tenant-schemas";
+import { getTenant, updateTenant } from "@/lib/dal/tenants";
+
+export const GET = managementRoute({}, async ({ ctx }) => ({ ...(await getTenant(ctx)), role: ctx.role }));
+
+export const PATCH = managementRoute({ body: updateTenantInput }, async ({ ctx, body }) => ({
+  ...(await updateTenant(ctx, body)),
+  role: ctx.role,
+}));

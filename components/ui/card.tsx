@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+export function Card({
+  title,
+  description,
+  children,
+  actions,
+}: {
+  title?: string;
+  description?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section className="rounded-card border border-slate-200 bg-white shadow-card">
+      {title ? (
+        <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-6 py-4">
+          <div>
+            <h2 className="text-base font-semibold text-ink">{title}</h2>
+            {description ? <p className="mt-1 text-sm text-ink-muted">{description}</p> : null}
+          </div>
+          {actions}
+        </header>
+      ) : null}
+      <div className="px-6 py-5">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+export const keyTypeEnum = pgEnum("api_key_type", ["secret", "public_key", "signed"]);
+export const environmentEnum = pgEnum("api_key_environment", ["live", "test"]);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    type: keyTypeEnum("type").notNull(),
+    environment: environmentEnum("environment").notNull(),
+    /** secret keys: hash of the key (never the key); null for the other types. */
+    secretHash: text("secret_hash"),
+    /** secret and signed keys: the display form, e.g. `ak_live_AbCd…wxyz`. */
+    displayPrefix: text("display_prefix"),
+    /** public_key keys: the normalized SPKI PEM and its RFC 7638 thumbprint. */
+    publicKeyPem: text("public_key_pem"),
+    fingerprint: text("fingerprint"),
+    scopes: text("scopes").array().notNull().default([]),
+    ipAllowlist: text("ip_allowlist").array().notNull().default([]),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text("created_by"),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+    rotatedFromId: text("rotated_from_id"),
+  },
+  (t) => [
+    uniqueIndex("api_keys_secret_hash_idx").on(t.secretHash).where(sql`${t.secretHash} is not null`),
+    index("api_keys_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+
+/** Per-tenant HMAC secrets for signed keys, newest first; older ones verify until retired. */
+export const signingSecrets = pgTable(
+  "signing_secrets",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    secret: text("secret").notNull(),
+    hint: text("hint").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (t) => [index("signing_secrets_tenant_idx").on(t.tenantId, t.createdAt)],
+);

@@ -1,0 +1,6 @@
+export * from "./api-keys";
+export * from "./audit-events";
+export * from "./auth-sessions";
+export * from "./tenants";
+export * from "./usage";
+export * from "./users";

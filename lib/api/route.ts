@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import type { TenantContext } from "@/lib/dal/context";
+import { describeError, log } from "@/lib/log";
+import { AppError } from "./app-error";
+import { clientIpFromHeaders } from "./client-ip";
+import { authenticateManagement } from "./management-auth";
+import { parseWith, queryObject, readJsonBody } from "./parse-input";
+import { errorResponse, jsonResponse } from "./responses";
+
+type Params = Record<string, string>;
+type Segment = { params: Promise<Params> };
+
+type RouteConfig<B, Q> = { body?: z.ZodType<B>; query?: z.ZodType<Q>; maxBodyBytes?: number };
+
+type BaseArgs<B, Q> = { req: Request; url: URL; body: B; query: Q; params: Params; clientIp: string };
+export type PublicArgs<B, Q> = BaseArgs<B, Q>;
+export type ManagementArgs<B, Q> = BaseArgs<B, Q> & { ctx: TenantContext };
+
+/** A handler returns a Response, or data that is sent as 200 JSON. */
+type Result = Response | Record<string, unknown> | unknown[];
+
+/** Names a credential might travel under; Keydesk refuses them in URLs, which end up in logs. */
+const CREDENTIAL_QUERY_PARAMS = ["key", "api_key", "apikey", "apiKey", "token", "access_token", "x-api-key"];
+
+async function buildArgs<B, Q>(req: Request, segment: Segment | undefined, config: RouteConfig<B, Q>) {
+  const url = new URL(req.url);
+  if (CREDENTIAL_QUERY_PARAMS.some((name) => url.searchParams.has(name))) throw new AppError("KEY_IN_QUERY");
+  const clientIp = clientIpFromHeaders(req.headers);
+  const query = config.query ? parseWith(config.query, queryObject(url)) : (undefined as Q);
+  const body = config.body
+    ? parseWith(config.body, await readJsonBody(req, config.maxBodyBytes))
+    : (undefined as B);
+  const params = segment ? await segment.params : {};
+  return { req, url, body, query, params, clientIp };
+}
+
+function toResponse(result: Result): Response {
+  return result instanceof Response ? result : jsonResponse(result);
+}
+
+export function handleError(error: unknown, req: Request): Response {
+  if (error instanceof AppError) return errorResponse(error);
+  // The path, not the URL: a query string could carry something secret despite the refusal above.
+  log.error("unhandled error in route", {
+    method: req.method,
+    path: new URL(req.url).pathname,
+    ...describeError(error),
+  });
+  return errorResponse(new AppError("INTERNAL_ERROR"));
+}
+
+/** Routes open to anyone (login, register, health); input parsing and the error envelope still apply. */
+export function publicRoute<B = undefined, Q = undefined>(
+  config: RouteConfig<B, Q>,
+  handler: (args: PublicArgs<B, Q>) => Promise<Result> | Result,
+) {
+  return async (req: Request, segment?: Segment): Promise<Response> => {
+    try {
+      return toResponse(await handler(await buildArgs(req, segment, config)));
+    } catch (error) {
+      return handleError(error, req);
+    }
+  };
+}
+
+/** Management REST: an access token is required, and the tenant comes from it alone. */
+export function managementRoute<B = undefined, Q = undefined>(
+  config: RouteConfig<B, Q>,
+  handler: (args: ManagementArgs<B, Q>) => Promise<Result> | Result,
+) {
+  return async (req: Request, segment?: Segment): Promise<Response> => {
+    try {
+      const clientIp = clientIpFromHeaders(req.headers);
+      const ctx = await authenticateManagement(req, clientIp);
+      return toResponse(await handler({ ...(await buildArgs(req, segment, config)), ctx }));
+    } catch (error) {
+      return handleError(error, req);
+    }
+  };
+}

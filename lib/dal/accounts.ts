@@ -1,0 +1,57 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, tenants, users } from "@/db/schema";
+import { AppError } from "@/lib/api/app-error";
+import { newId } from "@/lib/ids";
+import { recordAudit } from "./audit";
+import type { Role } from "./context";
+import { isUniqueViolation } from "./db-errors";
+
+export type RegisterInput = { email: string; passwordHash: string; tenantName: string; ip: string };
+
+/** Sign-up: a tenant, its owner and the audit event, all or nothing. */
+export async function registerAccount(input: RegisterInput): Promise<{ userId: string; tenantId: string }> {
+  const db = await getDb();
+  const userId = newId("usr");
+  const tenantId = newId("ten");
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({ id: userId, email: input.email, passwordHash: input.passwordHash });
+      await tx.insert(tenants).values({ id: tenantId, name: input.tenantName });
+      await tx.insert(memberships).values({ tenantId, userId, role: "owner" });
+      await recordAudit(tx, {
+        tenantId,
+        actor: { type: "user", id: userId },
+        action: "tenant.created",
+        target: { type: "tenant", id: tenantId },
+        ip: input.ip,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN");
+    throw error;
+  }
+  return { userId, tenantId };
+}
+
+export type LoginUser = { userId: string; email: string; passwordHash: string; tenantId: string; role: Role };
+
+/** The account behind an email and its first tenant membership; null when either is missing. */
+export async function findLoginUser(email: string): Promise<LoginUser | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      tenantId: memberships.tenantId,
+      role: memberships.role,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return row ?? null;
+}

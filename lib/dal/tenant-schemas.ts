@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { tenantNameSchema } from "@/lib/auth/schemas";
+
+export const updateTenantInput = z
+  .object({
+    name: tenantNameSchema,
+    rateLimitPerMinute: z.number().int().min(1).max(1_000_000),
+    maxTokenLifetimeSeconds: z.number().int().min(30).max(3600),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, "Send at least one field to change.");

@@ -1,0 +1,66 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { tenants } from "@/db/schema";
+import { AppError } from "@/lib/api/app-error";
+import { recordAudit } from "./audit";
+import { assertCanWrite, type TenantContext } from "./context";
+
+export type TenantDto = {
+  id: string;
+  name: string;
+  rateLimitPerMinute: number;
+  maxTokenLifetimeSeconds: number;
+  scopeCatalog: string[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+const columns = {
+  id: tenants.id,
+  name: tenants.name,
+  rateLimitPerMinute: tenants.rateLimitPerMinute,
+  maxTokenLifetimeSeconds: tenants.maxTokenLifetimeSeconds,
+  scopeCatalog: tenants.scopeCatalog,
+  createdAt: tenants.createdAt,
+  updatedAt: tenants.updatedAt,
+};
+
+function toDto(
+  row: { createdAt: Date; updatedAt: Date } & Omit<TenantDto, "createdAt" | "updatedAt">,
+): TenantDto {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+export async function getTenant(ctx: TenantContext): Promise<TenantDto> {
+  const db = await getDb();
+  const [row] = await db.select(columns).from(tenants).where(eq(tenants.id, ctx.tenantId));
+  if (!row) throw new AppError("NOT_FOUND", "Tenant not found.");
+  return toDto(row);
+}
+
+export type TenantPatch = Partial<
+  Pick<TenantDto, "name" | "rateLimitPerMinute" | "maxTokenLifetimeSeconds" | "scopeCatalog">
+>;
+
+export async function updateTenant(ctx: TenantContext, patch: TenantPatch): Promise<TenantDto> {
+  assertCanWrite(ctx);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tenants)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(tenants.id, ctx.tenantId))
+      .returning(columns);
+    if (!row) throw new AppError("NOT_FOUND", "Tenant not found.");
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actor: ctx.actor,
+      action: "tenant.updated",
+      target: { type: "tenant", id: ctx.tenantId },
+      ip: ctx.ip,
+      details: { changed: Object.keys(patch) },
+    });
+    return toDto(row);
+  });
+}

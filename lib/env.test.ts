@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = { KEYDESK_DATA_DIR: "memory://" };
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    parseEnv({ ...base, ...env });
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("parseEnv", () => {
+  it("has working defaults for a newcomer", () => {
+    const env = parseEnv(base);
+    expect(env).toMatchObject({
+      port: 3000,
+      trustProxyHops: 0,
+      appUrl: "http://localhost:3000",
+      databaseUrl: undefined,
+    });
+    expect(env.authSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^Invalid environment variable PORT: .*\(got "abc"\)$/],
+    [{ PORT: "70000" }, /^Invalid environment variable PORT: must be between 1 and 65535/],
+    [{ TRUST_PROXY_HOPS: "-1" }, /^Invalid environment variable TRUST_PROXY_HOPS/],
+    [
+      { DATABASE_URL: "mysql://x" },
+      /^Invalid environment variable DATABASE_URL: must be a URL like postgres:/,
+    ],
+    [{ REDIS_URL: "localhost:6379" }, /^Invalid environment variable REDIS_URL/],
+    [{ APP_URL: "keys.example.com" }, /^Invalid environment variable APP_URL/],
+    [{ AUTH_SECRET: "short" }, /^Invalid environment variable AUTH_SECRET: must be at least 32 characters/],
+    [
+      { NODE_ENV: "production" },
+      /^Invalid environment variable AUTH_SECRET: required when NODE_ENV=production/,
+    ],
+  ])("%j gives one clear line", (env, expected) => {
+    const message = errorOf(env);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+
+  it("never echoes secret values", () => {
+    expect(errorOf({ AUTH_SECRET: "tooshort-secret" })).not.toContain("tooshort-secret");
+    expect(errorOf({ DATABASE_URL: "mysql://user:hunter2@db" })).not.toContain("hunter2");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ ...base, PORT: "", DATABASE_URL: "" })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+});

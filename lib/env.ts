@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting of SPEC §6 is validated here, once, and a bad
+ * value stops the process with one line that names it. Secret values are never echoed.
+ */
+
+const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL"]);
+
+const intInRange = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, `must be between ${min} and ${max}`)
+        .max(max, `must be between ${min} and ${max}`),
+    );
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL like ${example}`);
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: intInRange(1, 65535).default(3000),
+  DATABASE_URL: urlWithProtocols(
+    ["postgres:", "postgresql:"],
+    "postgres://user:pass@host:5432/db",
+  ).optional(),
+  REDIS_URL: urlWithProtocols(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  APP_URL: urlWithProtocols(["http:", "https:"], "https://keys.example.com").optional(),
+  TRUST_PROXY_HOPS: intInRange(0, 10).default(0),
+  TRUSTED_PROXIES: z.string().optional(),
+  KEYDESK_DATA_DIR: z.string().min(1).default(".data"),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  authSecret: string;
+  appUrl: string;
+  trustProxyHops: number;
+  trustedProxies: string[];
+  /** `memory://` keeps everything in process memory (used by the test suites). */
+  dataDir: string;
+  jwtAudience: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+export class EnvError extends Error {}
+
+type EnvSource = Record<string, string | undefined>;
+
+function describeIssue(issue: z.core.$ZodIssue, source: EnvSource): string {
+  const name = String(issue.path[0] ?? "environment");
+  const value = source[name];
+  const shown = value === undefined || SECRET_VARS.has(name) ? "" : ` (got ${JSON.stringify(value)})`;
+  return `Invalid environment variable ${name}: ${issue.message}${shown}`;
+}
+
+/** Empty strings count as unset, as in most .env tooling. */
+function withoutEmpty(source: EnvSource): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+export function parseEnv(source: EnvSource): Env {
+  const parsed = rawSchema.safeParse(withoutEmpty(source));
+  if (!parsed.success) {
+    throw new EnvError(describeIssue(parsed.error.issues[0]!, source));
+  }
+  const raw = parsed.data;
+  if (raw.NODE_ENV === "production" && !raw.AUTH_SECRET) {
+    throw new EnvError(
+      "Invalid environment variable AUTH_SECRET: required when NODE_ENV=production (try: openssl rand -base64 32)",
+    );
+  }
+  const appUrl = (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    authSecret: raw.AUTH_SECRET ?? developmentAuthSecret(raw.KEYDESK_DATA_DIR),
+    appUrl,
+    trustProxyHops: raw.TRUST_PROXY_HOPS,
+    trustedProxies: (raw.TRUSTED_PROXIES ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    dataDir: raw.KEYDESK_DATA_DIR,
+    jwtAudience: raw.JWT_AUDIENCE ?? appUrl,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+/**
+ * In development the secret is generated once and kept in the data dir, so sessions survive a
+ * restart without the newcomer configuring anything. Production refuses to start without one.
+ */
+function developmentAuthSecret(dataDir: string): string {
+  if (dataDir === "memory://") return randomBytes(32).toString("base64url");
+  const file = path.resolve(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+const ENV_KEY = Symbol.for("keydesk.env");
+type EnvHolder = { [ENV_KEY]?: Env };
+
+/** Parsed lazily (so `next build` does not demand runtime secrets) and shared process-wide. */
+export function getEnv(): Env {
+  const holder = globalThis as EnvHolder;
+  holder[ENV_KEY] ??= parseEnv(process.env);
+  return holder[ENV_KEY];
+}
+
+/** Tests switch settings (e.g. a tenant's IP rules) without touching process.env. */
+export function overrideEnvForTests(patch: Partial<Env>): void {
+  const holder = globalThis as EnvHolder;
+  holder[ENV_KEY] = { ...getEnv(), ...patch };
+}
+
+/**
+ * next-auth v4 reads its canonical URL from process.env itself; derive it from APP_URL so there is
+ * one setting, not two.
+ */
+export function exportFrameworkEnv(env: Env): void {
+  process.env.NEXTAUTH_URL ??= env.appUrl;
+}

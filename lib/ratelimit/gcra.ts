@@ -1,0 +1,76 @@
+import type { RateLimitResult } from "./types";
+
+/**
+ * The algorithm behind every limiter here: GCRA (generic cell rate algorithm), i.e. a token bucket
+ * of `limit` tokens refilled at `limit / windowMs`, stored as one number per key — the "theoretical
+ * arrival time" (TAT): the moment the bucket would be full again. A hit is admitted when, after
+ * adding one emission interval (windowMs / limit) to the TAT, the TAT is at most one window ahead
+ * of now. O(1) time, one number of state, one Redis round trip.
+ *
+ * Why not fixed or sliding-window counters: all three admit up to about 2 × limit in the worst
+ * window (a burst at the end of one window and another right after), but only GCRA gives an exact
+ * Retry-After that never exceeds the window. A weighted sliding-window counter can ask a client to
+ * wait up to twice the window (limit 1: a hit at the start of a window is still counted in full at
+ * the start of the next), and fixed windows unblock everybody at the same instant.
+ *
+ * Time is in integer microseconds so that the arithmetic is exact in doubles (and in Redis Lua,
+ * whose numbers are doubles): a 2025 epoch in µs is ~1.7e15, below 2^53. The emission interval is
+ * rounded down to whole µs and the capacity defined as limit × interval, so a full burst of `limit`
+ * is always admitted and the long-run rate errs by less than 1 µs per hit.
+ */
+
+export interface GcraParams {
+  readonly limit: number;
+  readonly intervalUs: number;
+  readonly capacityUs: number;
+}
+
+export function gcraParams(limit: number, windowMs: number): GcraParams {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`rate limit must be ≥ 1, got ${limit}`);
+  if (!Number.isSafeInteger(windowMs) || windowMs < 1) {
+    throw new RangeError(`rate limit window must be ≥ 1 ms, got ${windowMs}`);
+  }
+  const intervalUs = Math.max(1, Math.floor((windowMs * 1000) / limit));
+  return { limit, intervalUs, capacityUs: intervalUs * limit };
+}
+
+export function toMicros(nowMs: number): number {
+  return Math.floor(nowMs) * 1000;
+}
+
+/**
+ * The result of a hit (`consume`) or a look (`peek`) at `nowUs` against the stored TAT. For an
+ * admitted consume the caller stores `nextTat(stored, now, p)`; nothing is stored for a denial, so
+ * a client hammering a closed limit does not push its own reopening further away.
+ */
+export function gcraResult(
+  storedTatUs: number | undefined,
+  nowUs: number,
+  p: GcraParams,
+  consume: boolean,
+): RateLimitResult {
+  const tat = storedTatUs !== undefined && storedTatUs > nowUs ? storedTatUs : nowUs;
+  const nowMs = nowUs / 1000;
+  if (tat + p.intervalUs - nowUs > p.capacityUs) {
+    const admitAtUs = tat + p.intervalUs - p.capacityUs;
+    return {
+      allowed: false,
+      limit: p.limit,
+      remaining: 0,
+      resetAt: Math.ceil(admitAtUs / 1000),
+      retryAfterSeconds: Math.max(1, Math.ceil((admitAtUs - nowUs) / 1_000_000)),
+    };
+  }
+  const after = consume ? tat + p.intervalUs : tat;
+  return {
+    allowed: true,
+    limit: p.limit,
+    remaining: Math.floor((nowUs + p.capacityUs - after) / p.intervalUs),
+    resetAt: Math.max(nowMs, Math.ceil(after / 1000)),
+    retryAfterSeconds: 0,
+  };
+}
+
+export function nextTat(storedTatUs: number | undefined, nowUs: number, p: GcraParams): number {
+  return (storedTatUs !== undefined && storedTatUs > nowUs ? storedTatUs : nowUs) + p.intervalUs;
+}

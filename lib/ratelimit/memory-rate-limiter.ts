@@ -1,0 +1,57 @@
+import { ExpiringMap, type ExpiringMapOptions } from "./expiring-map";
+import { gcraParams, gcraResult, nextTat, toMicros } from "./gcra";
+import type { RateLimiter, RateLimitResult } from "./types";
+
+/**
+ * In-process GCRA limiter (see gcra.ts): one number per key, stored in µs and expiring when the
+ * bucket is full again, which is exactly when forgetting the key changes nothing. State is per
+ * process: with several instances behind a load balancer, each enforces its own limit — configure
+ * REDIS_URL to share it.
+ */
+export class MemoryRateLimiter implements RateLimiter {
+  readonly #tats: ExpiringMap;
+
+  constructor(options: ExpiringMapOptions = {}) {
+    this.#tats = new ExpiringMap(1000, options);
+  }
+
+  // Not `async`: the hot path settles an already-resolved promise and nothing else. Bad arguments
+  // still reject rather than throw, as they would with Redis.
+  consume(key: string, limit: number, windowMs: number, now: number = Date.now()): Promise<RateLimitResult> {
+    try {
+      const params = gcraParams(limit, windowMs);
+      const nowUs = toMicros(now);
+      const stored = this.#tats.get(key, nowUs);
+      const result = gcraResult(stored, nowUs, params, true);
+      if (result.allowed) this.#tats.set(key, nextTat(stored, nowUs, params), nowUs);
+      return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  peek(key: string, limit: number, windowMs: number, now: number = Date.now()): Promise<RateLimitResult> {
+    try {
+      const nowUs = toMicros(now);
+      return Promise.resolve(
+        gcraResult(this.#tats.get(key, nowUs), nowUs, gcraParams(limit, windowMs), false),
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  reset(key: string): Promise<void> {
+    this.#tats.delete(key);
+    return Promise.resolve();
+  }
+
+  /** Keys currently held; for tests and metrics. */
+  get size(): number {
+    return this.#tats.size;
+  }
+
+  close(): void {
+    this.#tats.close();
+  }
+}

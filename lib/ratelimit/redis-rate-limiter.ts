@@ -1,0 +1,82 @@
+import type { Redis } from "ioredis";
+import { gcraParams, gcraResult, toMicros } from "./gcra";
+import { RedisScript } from "./redis-script";
+import type { RateLimiter, RateLimitResult } from "./types";
+
+/**
+ * GCRA in one atomic script (see gcra.ts for the algorithm): read the TAT, admit the hit if it fits,
+ * store the new TAT with a TTL that ends when the bucket is full again, and return the TAT before
+ * the hit so that the TypeScript side computes the same decision and the result fields — the
+ * decision rule lives in both places and must stay identical.
+ *
+ * All numbers are integer µs, formatted with %.0f: Lua's default number-to-string conversion keeps
+ * 14 significant digits, which would round a µs timestamp. The TTL is relative (PX), so it does not
+ * depend on the Redis server's clock agreeing with ours.
+ */
+const CONSUME = new RedisScript(`
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local capacity = tonumber(ARGV[3])
+local tat = tonumber(redis.call("GET", KEYS[1]) or "") or now
+if tat < now then tat = now end
+if tat + interval - now <= capacity then
+  local next_tat = tat + interval
+  local ttl_ms = math.ceil((next_tat - now) / 1000)
+  redis.call("SET", KEYS[1], string.format("%.0f", next_tat), "PX", string.format("%.0f", ttl_ms))
+end
+return string.format("%.0f", tat)
+`);
+
+function parseTat(reply: unknown): number | undefined {
+  if (reply === null) return undefined;
+  const tat = typeof reply === "string" ? Number(reply) : Number.NaN;
+  if (!Number.isSafeInteger(tat)) throw new Error("rate limiter: unexpected reply from Redis");
+  return tat;
+}
+
+/**
+ * Shares limits across every instance using the same Redis and prefix. Redis errors (down,
+ * timeout) reject; whether to fail open or closed is the caller's policy, not the store's.
+ * Each instance uses its own clock for `now`, so instances should run NTP.
+ */
+export class RedisRateLimiter implements RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+  ) {}
+
+  async consume(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now: number = Date.now(),
+  ): Promise<RateLimitResult> {
+    const params = gcraParams(limit, windowMs);
+    const nowUs = toMicros(now);
+    const reply = await CONSUME.run(
+      this.redis,
+      [this.#key(key)],
+      [nowUs, params.intervalUs, params.capacityUs],
+    );
+    return gcraResult(parseTat(reply), nowUs, params, true);
+  }
+
+  async peek(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now: number = Date.now(),
+  ): Promise<RateLimitResult> {
+    const params = gcraParams(limit, windowMs);
+    const nowUs = toMicros(now);
+    return gcraResult(parseTat(await this.redis.get(this.#key(key))), nowUs, params, false);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(this.#key(key));
+  }
+
+  #key(key: string): string {
+    return `${this.keyPrefix}rl:${key}`;
+  }
+}

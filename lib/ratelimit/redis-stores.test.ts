@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStores, type Stores } from "./create-stores";
+import { describeRateLimiter } from "./describe-rate-limiter";
+import { describeReplayStore } from "./describe-replay-store";
+
+const redisUrl = process.env.REDIS_URL;
+
+describe.skipIf(!redisUrl)("redis stores (set REDIS_URL to run)", () => {
+  // A prefix of our own per run: the suite may share a Redis with a running app or other runs.
+  const prefix = `keydesk-test:${randomUUID()}:`;
+  let stores: Stores;
+  let other: Stores;
+  let admin: Redis;
+
+  beforeAll(() => {
+    stores = createStores({ redisUrl, keyPrefix: prefix });
+    other = createStores({ redisUrl, keyPrefix: prefix });
+    admin = new Redis(redisUrl ?? "");
+  });
+
+  afterAll(async () => {
+    const keys = await admin.keys(`${prefix}*`);
+    if (keys.length > 0) await admin.del(...keys);
+    await Promise.all([stores.close(), other.close()]);
+    await admin.quit();
+  });
+
+  describeRateLimiter("redis rate limiter", () => stores.rateLimiter);
+
+  describeReplayStore("redis replay store", () => ({
+    store: stores.replayStore,
+    now: Date.now,
+    // Redis expires keys on its own clock: the only way to move it is to wait.
+    advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  }));
+
+  it("is backed by redis", () => {
+    expect(stores.backend).toBe("redis");
+  });
+
+  it("shares limits and replay records between instances", async () => {
+    const now = 1_700_000_000_000;
+    await stores.rateLimiter.consume("shared", 2, 60_000, now);
+    await other.rateLimiter.consume("shared", 2, 60_000, now);
+    expect((await stores.rateLimiter.consume("shared", 2, 60_000, now)).allowed).toBe(false);
+    expect((await other.rateLimiter.peek("shared", 2, 60_000, now)).allowed).toBe(false);
+
+    const exp = Date.now() + 60_000;
+    expect(await stores.replayStore.markSeen("key_shared", "jti", exp)).toBe(true);
+    expect(await other.replayStore.markSeen("key_shared", "jti", exp)).toBe(false);
+  });
+
+  it("keeps keys under the prefix, each with a TTL", async () => {
+    await stores.rateLimiter.consume("ttl", 4, 60_000);
+    await stores.replayStore.markSeen("key_ttl", "jti", Date.now() + 30_000);
+    const ttl = await admin.pttl(`${prefix}rl:ttl`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(15_000);
+    const jtiTtl = await admin.pttl(`${prefix}jti:7:key_ttl:jti`);
+    expect(jtiTtl).toBeGreaterThan(0);
+    expect(jtiTtl).toBeLessThanOrEqual(30_000);
+  });
+
+  it("recovers when the server has forgotten the script", async () => {
+    await admin.script("FLUSH");
+    expect((await stores.rateLimiter.consume("after-flush", 1, 60_000)).allowed).toBe(true);
+    expect((await stores.rateLimiter.consume("after-flush", 1, 60_000)).allowed).toBe(false);
+  });
+});

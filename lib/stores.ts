@@ -1,0 +1,25 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { createStores } from "@/lib/ratelimit/create-stores";
+
+type Stores = ReturnType<typeof createStores>;
+const STORES_KEY = Symbol.for("keydesk.stores");
+type StoresHolder = { [STORES_KEY]?: Stores };
+
+/**
+ * Rate limits, login throttles and replay records: in process memory by default, in Redis when
+ * REDIS_URL is set so that every instance shares them. One set per process (see db/client.ts for
+ * why it lives on globalThis).
+ */
+export function getStores(): Stores {
+  const holder = globalThis as StoresHolder;
+  holder[STORES_KEY] ??= createStores({ redisUrl: getEnv().redisUrl });
+  return holder[STORES_KEY];
+}
+
+export async function closeStores(): Promise<void> {
+  const holder = globalThis as StoresHolder;
+  const stores = holder[STORES_KEY];
+  delete holder[STORES_KEY];
+  await stores?.close();
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Everything CI checks, in order; stops at the first failure with a banner saying which step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/keydesk_test}"
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+
+step() {
+  local name="$1"; shift
+  echo
+  echo "=== [keydesk] ${name} ==="
+  if ! "$@"; then
+    echo "=== [keydesk] FAILED: ${name} ===" >&2
+    exit 1
+  fi
+}
+
+step "unit + integration tests on embedded PGlite, in-memory stores" npm test
+step "unit + integration tests on PostgreSQL + Redis" npm run test:pg
+step "lint (biome)" npm run lint
+step "typecheck (tsc)" npm run typecheck
+step "production build" npm run build
+step "end-to-end (Playwright, Chromium, production build)" npm run test:e2e
+echo
+echo "=== [keydesk] all checks passed ==="

@@ -1,0 +1,71 @@
+import "./lib/server/allow-server-only";
+import { createServer } from "node:http";
+import next from "next";
+import { closeDb, databaseDriver } from "./db/client";
+import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
+import { describeError, log } from "./lib/log";
+import { createClientIpStamper } from "./lib/server/stamp-client-ip";
+import { closeStores } from "./lib/stores";
+
+/**
+ * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
+ * address, stamps it on every request (see lib/api/client-ip.ts) and hands the request to Next.
+ * SPEC §7's fast path for the verification routes will be served from here too.
+ */
+async function main() {
+  const env = getEnv();
+  exportFrameworkEnv(env);
+  const dev = env.nodeEnv !== "production";
+  log.info("starting keydesk", { mode: dev ? "development" : "production", port: env.port });
+
+  const driver = await databaseDriver();
+  log.info("database ready", { driver, ...(driver === "pglite" ? { dataDir: env.dataDir } : {}) });
+
+  const app = next({ dev, port: env.port, hostname: "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const stamp = createClientIpStamper(env);
+
+  const server = createServer((req, res) => {
+    stamp(req);
+    handle(req, res).catch((error: unknown) => {
+      log.error("request failed", describeError(error));
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("Content-Type", "application/json");
+        res.end(
+          JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side." } }),
+        );
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.port, () =>
+    log.info(`listening on http://localhost:${env.port}`, { appUrl: env.appUrl }),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    server.close();
+    server.closeIdleConnections();
+    await Promise.allSettled([closeStores(), app.close()]);
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+  } else {
+    console.error(`Keydesk failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

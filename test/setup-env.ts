@@ -1,0 +1,8 @@
+/**
+ * Test defaults, set before any module reads the environment. With DATABASE_URL / REDIS_URL the
+ * same suites run against the real servers; without them, against in-memory PGlite and stores.
+ */
+process.env.KEYDESK_DATA_DIR ??= "memory://";
+process.env.AUTH_SECRET ??= "test-auth-secret-0123456789-abcdefghijklmnop";
+process.env.LOG_LEVEL ??= "silent";
+process.env.APP_URL ??= "http://keydesk.test";
