@@ -1,0 +1,70 @@
+import "server-only";
+import { getDb, type Transaction } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { generateKeyId } from "@/lib/keys/key-id";
+import { recordAudit } from "../audit";
+import { assertCanWrite, type TenantContext } from "../context";
+import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { issueKeyMaterial } from "./key-material";
+import { notifyKeyChanged } from "./notify";
+import type { CreateKeyInput } from "./schemas";
+
+export type CreatedKey = { key: ApiKeyDto; secret: string | null };
+
+type NewKeySettings = Omit<CreateKeyInput, "expiresAt" | "description" | "metadata"> & {
+  description: string | null;
+  metadata: Record<string, unknown>;
+  expiresAt: Date | null;
+  rotatedFromId?: string;
+};
+
+/** Inserts a key with fresh material; shared by create and rotate. The caller owns the transaction. */
+export async function insertApiKey(
+  tx: Transaction,
+  ctx: TenantContext,
+  settings: NewKeySettings,
+): Promise<CreatedKey> {
+  const id = generateKeyId();
+  const material = await issueKeyMaterial(tx, ctx, { ...settings, keyId: id });
+  const [row] = await tx
+    .insert(apiKeys)
+    .values({
+      id,
+      tenantId: ctx.tenantId,
+      name: settings.name,
+      description: settings.description,
+      type: settings.type,
+      environment: settings.environment,
+      scopes: settings.scopes,
+      ipAllowlist: settings.ipAllowlist,
+      expiresAt: settings.expiresAt,
+      metadata: settings.metadata,
+      createdBy: ctx.userId,
+      rotatedFromId: settings.rotatedFromId ?? null,
+      ...material.columns,
+    })
+    .returning(keyColumns);
+  await notifyKeyChanged(tx, id);
+  return { key: toKeyDto(row!), secret: material.secret };
+}
+
+export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): Promise<CreatedKey> {
+  assertCanWrite(ctx);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const created = await insertApiKey(tx, ctx, {
+      ...input,
+      description: input.description ?? null,
+      expiresAt: input.expiresAt ?? null,
+    });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actor: ctx.actor,
+      action: "api_key.created",
+      target: { type: "api_key", id: created.key.id },
+      ip: ctx.ip,
+      details: { name: created.key.name, type: created.key.type, environment: created.key.environment },
+    });
+    return created;
+  });
+}

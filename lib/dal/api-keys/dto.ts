@@ -1,0 +1,86 @@
+import { apiKeys } from "@/db/schema";
+
+export type KeyStatus = "active" | "expired" | "revoked";
+
+/** The key as callers see it. Never the hash, never the secret (that is returned once, beside it). */
+export type ApiKeyDto = {
+  id: string;
+  name: string;
+  description: string | null;
+  type: "secret" | "public_key" | "signed";
+  environment: "live" | "test";
+  prefix: string | null;
+  fingerprint: string | null;
+  scopes: string[];
+  ipAllowlist: string[];
+  expiresAt: string | null;
+  status: KeyStatus;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  metadata: Record<string, unknown>;
+  rotatedFromId: string | null;
+};
+
+/** Explicit columns: `secretHash` is not among them, so it cannot leak through a DTO by accident. */
+export const keyColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  description: apiKeys.description,
+  type: apiKeys.type,
+  environment: apiKeys.environment,
+  displayPrefix: apiKeys.displayPrefix,
+  fingerprint: apiKeys.fingerprint,
+  scopes: apiKeys.scopes,
+  ipAllowlist: apiKeys.ipAllowlist,
+  expiresAt: apiKeys.expiresAt,
+  revokedAt: apiKeys.revokedAt,
+  revokedReason: apiKeys.revokedReason,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  metadata: apiKeys.metadata,
+  rotatedFromId: apiKeys.rotatedFromId,
+};
+
+type KeyRow = {
+  [K in keyof typeof keyColumns]: (typeof keyColumns)[K]["_"]["notNull"] extends true
+    ? (typeof keyColumns)[K]["_"]["data"]
+    : (typeof keyColumns)[K]["_"]["data"] | null;
+};
+
+export function keyStatus(
+  row: { revokedAt: Date | null; expiresAt: Date | null },
+  now = new Date(),
+): KeyStatus {
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toKeyDto(row: KeyRow, now = new Date()): ApiKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    type: row.type,
+    environment: row.environment,
+    prefix: row.displayPrefix,
+    fingerprint: row.fingerprint,
+    scopes: row.scopes,
+    ipAllowlist: row.ipAllowlist,
+    expiresAt: iso(row.expiresAt),
+    status: keyStatus(row, now),
+    revokedAt: iso(row.revokedAt),
+    revokedReason: row.revokedReason,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: iso(row.lastUsedAt),
+    lastUsedIp: row.lastUsedIp,
+    metadata: row.metadata,
+    rotatedFromId: row.rotatedFromId,
+  };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { recordAudit } from "../audit";
+import { type Actor, assertCanWrite, type TenantContext } from "../context";
+import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { findKeyRowOrThrow } from "./get-api-keys";
+import { notifyKeyChanged } from "./notify";
+
+/**
+ * Marks a key revoked, for good. Idempotent: revoking a revoked key keeps the first time and reason.
+ * Used by the dashboard, the REST API and leak alerts (actor `system`).
+ */
+export async function revokeKeyInTx(
+  tx: Transaction,
+  scope: { tenantId: string; actor: Actor; ip: string | null },
+  id: string,
+  reason: string,
+): Promise<boolean> {
+  const updated = await tx
+    .update(apiKeys)
+    .set({ revokedAt: new Date(), revokedReason: reason })
+    .where(and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  if (updated.length === 0) return false;
+  await notifyKeyChanged(tx, id);
+  await recordAudit(tx, {
+    tenantId: scope.tenantId,
+    actor: scope.actor,
+    action: "api_key.revoked",
+    target: { type: "api_key", id },
+    ip: scope.ip,
+    details: { reason },
+  });
+  return true;
+}
+
+export async function revokeApiKey(
+  ctx: TenantContext,
+  id: string,
+  reason = "revoked_by_admin",
+): Promise<ApiKeyDto> {
+  assertCanWrite(ctx);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await findKeyRowOrThrow(tx, ctx, id, true);
+    await revokeKeyInTx(tx, ctx, id, reason);
+    const [row] = await tx
+      .select(keyColumns)
+      .from(apiKeys)
+      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)));
+    return toKeyDto(row!);
+  });
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { AppError } from "@/lib/api/app-error";
+import { parsePublicKeyPem } from "@/lib/keys/public-key-pem";
+import { recordAudit } from "../audit";
+import { assertCanWrite, type TenantContext } from "../context";
+import { type CreatedKey, insertApiKey } from "./create-api-key";
+import { keyStatus } from "./dto";
+import { findKeyRowOrThrow } from "./get-api-keys";
+import { notifyKeyChanged } from "./notify";
+import type { RotateKeyInput } from "./schemas";
+
+/**
+ * A new key with the same settings; the old one keeps working until now + grace (never later than
+ * it would have anyway). Both rows and the audit event commit together.
+ */
+export async function rotateApiKey(
+  ctx: TenantContext,
+  id: string,
+  input: RotateKeyInput,
+  now = new Date(),
+): Promise<CreatedKey> {
+  assertCanWrite(ctx);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const old = await findKeyRowOrThrow(tx, ctx, id, true);
+    const status = keyStatus(old, now);
+    if (status !== "active")
+      throw new AppError("CONFLICT", `An ${status} key cannot be rotated; create a new key instead.`);
+    if (old.type === "public_key") {
+      if (!input.publicKey) {
+        throw new AppError(
+          "VALIDATION_ERROR",
+          "publicKey: rotating a public_key key needs the new public.pem.",
+          {
+            fields: [{ path: "publicKey", message: "Required for public_key keys." }],
+          },
+        );
+      }
+      const parsed = parsePublicKeyPem(input.publicKey);
+      if (parsed.ok && parsed.thumbprint === old.fingerprint) {
+        throw new AppError(
+          "VALIDATION_ERROR",
+          "publicKey: this is the key being rotated; generate a new key pair.",
+        );
+      }
+    } else if (input.publicKey !== undefined) {
+      throw new AppError("VALIDATION_ERROR", "publicKey: only public_key keys take a publicKey.");
+    }
+
+    const created = await insertApiKey(tx, ctx, {
+      name: old.name,
+      description: old.description,
+      type: old.type,
+      environment: old.environment,
+      scopes: old.scopes,
+      ipAllowlist: old.ipAllowlist,
+      expiresAt: old.expiresAt,
+      metadata: old.metadata,
+      publicKey: input.publicKey,
+      rotatedFromId: old.id,
+    });
+    const graceEnd = new Date(now.getTime() + input.gracePeriodSeconds * 1000);
+    const oldExpiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
+    await tx
+      .update(apiKeys)
+      .set({ expiresAt: oldExpiresAt })
+      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, old.id)));
+    await notifyKeyChanged(tx, old.id);
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actor: ctx.actor,
+      action: "api_key.rotated",
+      target: { type: "api_key", id: old.id },
+      ip: ctx.ip,
+      details: {
+        newKeyId: created.key.id,
+        gracePeriodSeconds: input.gracePeriodSeconds,
+        oldKeyExpiresAt: oldExpiresAt.toISOString(),
+      },
+    });
+    return created;
+  });
+}

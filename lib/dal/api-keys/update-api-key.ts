@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { AppError } from "@/lib/api/app-error";
+import { recordAudit } from "../audit";
+import { assertCanWrite, type TenantContext } from "../context";
+import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { findKeyRowOrThrow } from "./get-api-keys";
+import { notifyKeyChanged } from "./notify";
+import type { UpdateKeyInput } from "./schemas";
+
+/** Fields a signed key carries inside itself: changing them here would make the key and the database disagree. */
+const EMBEDDED_IN_SIGNED_KEYS = ["scopes", "expiresAt", "metadata"] as const;
+
+export async function updateApiKey(
+  ctx: TenantContext,
+  id: string,
+  patch: UpdateKeyInput,
+): Promise<ApiKeyDto> {
+  assertCanWrite(ctx);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await findKeyRowOrThrow(tx, ctx, id, true);
+    if (current.revokedAt) throw new AppError("CONFLICT", "A revoked key cannot be changed.");
+    const embedded = EMBEDDED_IN_SIGNED_KEYS.filter((field) => field in patch);
+    if (current.type === "signed" && embedded.length > 0) {
+      throw new AppError(
+        "VALIDATION_ERROR",
+        `A signed key embeds its ${embedded.join(", ")}; rotate the key to change them.`,
+        { fields: embedded.map((path) => ({ path, message: "Embedded in the signed key." })) },
+      );
+    }
+    const [row] = await tx
+      .update(apiKeys)
+      .set(patch)
+      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
+      .returning(keyColumns);
+    await notifyKeyChanged(tx, id);
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actor: ctx.actor,
+      action: "api_key.updated",
+      target: { type: "api_key", id },
+      ip: ctx.ip,
+      details: { changed: Object.keys(patch) },
+    });
+    return toKeyDto(row!);
+  });
+}

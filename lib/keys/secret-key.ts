@@ -1,0 +1,64 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { crc32 } from "node:zlib";
+import { encodeBase62, randomBase62 } from "./base62";
+import type { KeyEnvironment } from "./environment";
+
+/** For secret scanners and log redaction: finds secret keys inside larger text. */
+export const SECRET_KEY_PATTERN = /ak_(live|test)_[0-9A-Za-z]{49}/;
+
+const SECRET_KEY_RE = /^ak_(live|test)_[0-9A-Za-z]{49}$/;
+const PREFIX_LENGTH = "ak_live_".length;
+// 43 base62 characters carry 43 × log2(62) ≈ 256.03 bits of randomness.
+const RANDOM_LENGTH = 43;
+const CHECKSUM_LENGTH = 6;
+
+/** CRC-32 (IEEE, as zlib computes it) of `body`, base62, left-padded to 6 characters. */
+export function secretKeyChecksum(body: string): string {
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return encodeBase62(crc, CHECKSUM_LENGTH);
+}
+
+export function generateSecretKey(environment: KeyEnvironment): string {
+  const body = `ak_${environment}_${randomBase62(RANDOM_LENGTH)}`;
+  return body + secretKeyChecksum(body);
+}
+
+/**
+ * Shape and checksum only — a typo or a truncated paste is rejected here, before any database
+ * look-up. A null result says nothing about which part was wrong, on purpose.
+ */
+export function parseSecretKey(input: string): { environment: KeyEnvironment } | null {
+  if (typeof input !== "string") return null;
+  const match = SECRET_KEY_RE.exec(input);
+  if (!match) return null;
+  const body = input.slice(0, -CHECKSUM_LENGTH);
+  // The checksum is derived from public characters of the same input, so a plain compare is fine.
+  if (secretKeyChecksum(body) !== input.slice(-CHECKSUM_LENGTH)) return null;
+  return { environment: match[1] === "live" ? "live" : "test" };
+}
+
+/**
+ * HMAC with a server-side pepper: a stolen hash table alone cannot be used to test guesses.
+ * An empty pepper would silently degrade to a keyed-with-nothing hash, so it is refused.
+ */
+export function hashSecret(secret: string, pepper: string): string {
+  if (pepper.length === 0) throw new RangeError("hashSecret needs a non-empty pepper");
+  return createHmac("sha256", pepper).update(secret, "utf8").digest("hex");
+}
+
+/** Constant-time for equal lengths; the hash length is public, so an early length check leaks nothing. */
+export function secretHashEquals(a: string, b: string): boolean {
+  const left = Buffer.from(a, "utf8");
+  const right = Buffer.from(b, "utf8");
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * What the key list shows: `ak_live_AbCd…wxyz`. Only well-formed keys are accepted, so a
+ * mistaken call can never put a short secret on screen in full.
+ */
+export function displayPrefix(key: string): string {
+  if (!SECRET_KEY_RE.test(key)) throw new RangeError("displayPrefix expects a secret key");
+  return `${key.slice(0, PREFIX_LENGTH + 4)}…${key.slice(-4)}`;
+}
