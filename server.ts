@@ -6,6 +6,7 @@ import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
 import { describeError, log } from "./lib/log";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
 import { closeStores } from "./lib/stores";
+import { stopVerifier } from "./lib/verify/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
@@ -53,7 +54,8 @@ async function main() {
     forceExit.unref();
     server.close();
     server.closeIdleConnections();
-    await Promise.allSettled([closeStores(), app.close()]);
+    // Usage still in memory is written before the database closes.
+    await Promise.allSettled([stopVerifier(), closeStores(), app.close()]);
     await closeDb();
     process.exit(0);
   };

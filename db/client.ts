@@ -14,7 +14,18 @@ import * as schema from "./schema";
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-type Handle = { db: Database; driver: "pglite" | "postgres"; close: () => Promise<void> };
+type Unlisten = () => Promise<void>;
+type Handle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** `onSubscribed` runs on every (re)subscription: messages sent while disconnected are lost. */
+  listen: (
+    channel: string,
+    onMessage: (payload: string) => void,
+    onSubscribed?: () => void,
+  ) => Promise<Unlisten>;
+};
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 /** Arbitrary constant: serializes migrations when several instances start at once. */
@@ -29,7 +40,16 @@ async function openPostgres(url: string): Promise<Handle> {
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
   }
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    // postgres.js keeps one dedicated connection for LISTEN and re-subscribes after reconnects.
+    listen: async (channel, onMessage, onSubscribed) => {
+      const { unlisten } = await client.listen(channel, onMessage, onSubscribed);
+      return unlisten;
+    },
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Handle> {
@@ -37,7 +57,16 @@ async function openPglite(dataDir: string): Promise<Handle> {
   const client = await PGlite.create(location);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, driver: "pglite", close: () => client.close() };
+  return {
+    db,
+    driver: "pglite",
+    close: () => client.close(),
+    listen: async (channel, onMessage, onSubscribed) => {
+      const unlisten = await client.listen(channel, onMessage);
+      onSubscribed?.();
+      return unlisten;
+    },
+  };
 }
 
 /**
@@ -68,6 +97,15 @@ export async function getDb(): Promise<Database> {
 
 export async function databaseDriver(): Promise<Handle["driver"]> {
   return (await handle()).driver;
+}
+
+/** LISTEN on a channel; NOTIFYs from any instance sharing the database arrive once committed. */
+export async function listen(
+  channel: string,
+  onMessage: (payload: string) => void,
+  onSubscribed?: () => void,
+): Promise<Unlisten> {
+  return (await handle()).listen(channel, onMessage, onSubscribed);
 }
 
 export async function closeDb(): Promise<void> {

@@ -47,6 +47,7 @@ const rawSchema = z.object({
   KEYDESK_DATA_DIR: z.string().min(1).default(".data"),
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LEAK_ALERT_PUBLIC_KEYS: z.string().optional(),
 });
 
 export type Env = {
@@ -62,6 +63,8 @@ export type Env = {
   dataDir: string;
   jwtAudience: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** GitHub secret-scanning signing keys, by key identifier (PEM). Empty: leak alerts are refused. */
+  leakAlertPublicKeys: Record<string, string>;
 };
 
 export class EnvError extends Error {}
@@ -107,7 +110,34 @@ export function parseEnv(source: EnvSource): Env {
     dataDir: raw.KEYDESK_DATA_DIR,
     jwtAudience: raw.JWT_AUDIENCE ?? appUrl,
     logLevel: raw.LOG_LEVEL,
+    leakAlertPublicKeys: parseLeakAlertKeys(raw.LEAK_ALERT_PUBLIC_KEYS),
   };
+}
+
+const leakKeysSchema = z.union([
+  z.object({ public_keys: z.array(z.object({ key_identifier: z.string().min(1), key: z.string().min(1) })) }),
+  z.array(z.object({ key_identifier: z.string().min(1), key: z.string().min(1) })),
+]);
+
+/** Accepts GitHub's meta format (`{"public_keys":[{key_identifier, key}]}`) or just the array. */
+function parseLeakAlertKeys(value: string | undefined): Record<string, string> {
+  if (!value) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new EnvError(
+      'Invalid environment variable LEAK_ALERT_PUBLIC_KEYS: must be JSON like {"public_keys":[{"key_identifier":"…","key":"-----BEGIN PUBLIC KEY-----…"}]}',
+    );
+  }
+  const parsed = leakKeysSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new EnvError(
+      "Invalid environment variable LEAK_ALERT_PUBLIC_KEYS: expected a list of {key_identifier, key}",
+    );
+  }
+  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.public_keys;
+  return Object.fromEntries(list.map((entry) => [entry.key_identifier, entry.key]));
 }
 
 /**

@@ -11,6 +11,7 @@ const LINKS = [
   },
   { href: "/usage", label: "Usage", icon: "M4 20V10m6 10V4m6 16v-7m4 7H2" },
   { href: "/onboarding", label: "Onboarding", icon: "M5 12l5 5L20 7" },
+  { href: "/api-reference", label: "API reference", icon: "M8 6l-6 6 6 6M16 6l6 6-6 6" },
   {
     href: "/settings",
     label: "Settings",

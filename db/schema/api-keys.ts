@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const keyTypeEnum = pgEnum("api_key_type", ["secret", "public_key", "signed"]);
@@ -26,6 +26,8 @@ export const apiKeys = pgTable(
     scopes: text("scopes").array().notNull().default([]),
     ipAllowlist: text("ip_allowlist").array().notNull().default([]),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** Optional per-key limit (verifications per minute), on top of the tenant's. */
+    rateLimitPerMinute: integer("rate_limit_per_minute"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by"),

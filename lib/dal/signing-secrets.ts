@@ -7,6 +7,7 @@ import { seal, unseal } from "@/lib/crypto/seal";
 import { getEnv } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { generateSigningSecret } from "@/lib/keys/signed-key";
+import { notifyTenantChanged } from "./api-keys/notify";
 import { recordAudit } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
 
@@ -64,6 +65,7 @@ export async function insertSigningSecret(
       hint: secret.slice(-4),
     })
     .returning(columns);
+  await notifyTenantChanged(tx, ctx.tenantId);
   await recordAudit(tx, {
     tenantId: ctx.tenantId,
     actor: ctx.actor,
@@ -105,6 +107,7 @@ export async function retireSigningSecret(ctx: TenantContext, id: string): Promi
       .set({ retiredAt: new Date() })
       .where(and(eq(signingSecrets.tenantId, ctx.tenantId), eq(signingSecrets.id, id)))
       .returning(columns);
+    await notifyTenantChanged(tx, ctx.tenantId);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       actor: ctx.actor,

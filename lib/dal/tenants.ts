@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { AppError } from "@/lib/api/app-error";
+import { notifyTenantChanged } from "./api-keys/notify";
 import { recordAudit } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
 
@@ -53,6 +54,7 @@ export async function updateTenant(ctx: TenantContext, patch: TenantPatch): Prom
       .where(eq(tenants.id, ctx.tenantId))
       .returning(columns);
     if (!row) throw new AppError("NOT_FOUND", "Tenant not found.");
+    await notifyTenantChanged(tx, ctx.tenantId);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       actor: ctx.actor,

@@ -11,8 +11,12 @@ import type { CreateKeyInput } from "./schemas";
 
 export type CreatedKey = { key: ApiKeyDto; secret: string | null };
 
-type NewKeySettings = Omit<CreateKeyInput, "expiresAt" | "description" | "metadata"> & {
+type NewKeySettings = Omit<
+  CreateKeyInput,
+  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute"
+> & {
   description: string | null;
+  rateLimitPerMinute: number | null;
   metadata: Record<string, unknown>;
   expiresAt: Date | null;
   rotatedFromId?: string;
@@ -38,6 +42,7 @@ export async function insertApiKey(
       scopes: settings.scopes,
       ipAllowlist: settings.ipAllowlist,
       expiresAt: settings.expiresAt,
+      rateLimitPerMinute: settings.rateLimitPerMinute,
       metadata: settings.metadata,
       createdBy: ctx.userId,
       rotatedFromId: settings.rotatedFromId ?? null,
@@ -56,6 +61,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
       ...input,
       description: input.description ?? null,
       expiresAt: input.expiresAt ?? null,
+      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,

@@ -14,6 +14,7 @@ export type ApiKeyDto = {
   scopes: string[];
   ipAllowlist: string[];
   expiresAt: string | null;
+  rateLimitPerMinute: number | null;
   status: KeyStatus;
   revokedAt: string | null;
   revokedReason: string | null;
@@ -36,6 +37,7 @@ export const keyColumns = {
   scopes: apiKeys.scopes,
   ipAllowlist: apiKeys.ipAllowlist,
   expiresAt: apiKeys.expiresAt,
+  rateLimitPerMinute: apiKeys.rateLimitPerMinute,
   revokedAt: apiKeys.revokedAt,
   revokedReason: apiKeys.revokedReason,
   createdAt: apiKeys.createdAt,
@@ -74,6 +76,7 @@ export function toKeyDto(row: KeyRow, now = new Date()): ApiKeyDto {
     scopes: row.scopes,
     ipAllowlist: row.ipAllowlist,
     expiresAt: iso(row.expiresAt),
+    rateLimitPerMinute: row.rateLimitPerMinute,
     status: keyStatus(row, now),
     revokedAt: iso(row.revokedAt),
     revokedReason: row.revokedReason,

@@ -10,5 +10,10 @@ export const KEY_CHANGES_CHANNEL = "keydesk_key_changes";
  * commits — so a cache is never invalidated for a change that rolled back, nor too early.
  */
 export async function notifyKeyChanged(tx: Transaction, keyId: string): Promise<void> {
-  await tx.execute(sql`select pg_notify(${KEY_CHANGES_CHANNEL}, ${keyId})`);
+  await tx.execute(sql`select pg_notify(${KEY_CHANGES_CHANNEL}, ${`key:${keyId}`})`);
+}
+
+/** Tenant settings (rate limit, token lifetime) or signing secrets changed. */
+export async function notifyTenantChanged(tx: Transaction, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${KEY_CHANGES_CHANNEL}, ${`tenant:${tenantId}`})`);
 }

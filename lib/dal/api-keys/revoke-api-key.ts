@@ -17,6 +17,7 @@ export async function revokeKeyInTx(
   scope: { tenantId: string; actor: Actor; ip: string | null },
   id: string,
   reason: string,
+  details: Record<string, unknown> = {},
 ): Promise<boolean> {
   const updated = await tx
     .update(apiKeys)
@@ -31,7 +32,7 @@ export async function revokeKeyInTx(
     action: "api_key.revoked",
     target: { type: "api_key", id },
     ip: scope.ip,
-    details: { reason },
+    details: { reason, ...details },
   });
   return true;
 }

@@ -58,6 +58,7 @@ export async function rotateApiKey(
       scopes: old.scopes,
       ipAllowlist: old.ipAllowlist,
       expiresAt: old.expiresAt,
+      rateLimitPerMinute: old.rateLimitPerMinute,
       metadata: old.metadata,
       publicKey: input.publicKey,
       rotatedFromId: old.id,

@@ -15,6 +15,8 @@ const expiresAtSchema = z.iso
   .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
   .nullable();
 
+const keyRateLimitSchema = z.number().int().min(1).max(1_000_000).nullable();
+
 export const keyTypeSchema = z.enum(["secret", "public_key", "signed"]);
 export const environmentSchema = z.enum(["live", "test"]);
 
@@ -31,6 +33,7 @@ export const createKeyInput = z
       .optional(),
     ipAllowlist: allowlistSchema.default([]),
     expiresAt: expiresAtSchema.optional(),
+    rateLimitPerMinute: keyRateLimitSchema.optional(),
     metadata: metadataSchema.default({}),
   })
   .strict()
@@ -59,6 +62,7 @@ export const updateKeyInput = z
     scopes: scopeListSchema,
     ipAllowlist: allowlistSchema,
     expiresAt: expiresAtSchema,
+    rateLimitPerMinute: keyRateLimitSchema,
     metadata: metadataSchema,
   })
   .partial()

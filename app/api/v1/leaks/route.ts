@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { AppError } from "@/lib/api/app-error";
+import { clientIpFromHeaders } from "@/lib/api/client-ip";
+import { parseWith } from "@/lib/api/parse-input";
+import { jsonResponse } from "@/lib/api/responses";
+import { handleError } from "@/lib/api/route";
+import { revokeLeakedKeys } from "@/lib/dal/leaks";
+import { getEnv } from "@/lib/env";
+import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const leakAlerts = z
+  .array(
+    z.object({
+      token: z
+        .string()
+        .min(1)
+        .max(16 * 1024),
+      type: z.string().max(200).optional(),
+      url: z.string().max(2048).optional(),
+      source: z.string().max(200).optional(),
+    }),
+  )
+  .max(1000);
+
+let verifier: ReturnType<typeof createLeakSignatureVerifier> | undefined;
+
+/**
+ * GitHub secret-scanning partner endpoint. The signature covers the exact bytes received, so the
+ * body is read raw and verified before it is parsed; a bad signature changes nothing (401).
+ */
+export async function POST(req: Request): Promise<Response> {
+  try {
+    const raw = Buffer.from(await req.arrayBuffer());
+    if (raw.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE");
+    verifier ??= createLeakSignatureVerifier(getEnv().leakAlertPublicKeys);
+    const signed = verifier(
+      raw,
+      req.headers.get("github-public-key-identifier"),
+      req.headers.get("github-public-key-signature"),
+    );
+    if (!signed)
+      throw new AppError("INVALID_SIGNATURE", "The alert's signature does not verify with a configured key.");
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString("utf8"));
+    } catch {
+      throw new AppError("INVALID_JSON");
+    }
+    const alerts = parseWith(leakAlerts, json);
+    const result = await revokeLeakedKeys(alerts, clientIpFromHeaders(req.headers));
+    return jsonResponse({ received: alerts.length, ...result });
+  } catch (error) {
+    return handleError(error, req);
+  }
+}

@@ -1,0 +1,95 @@
+import { verifyClientJwt } from "@/lib/jwt/verify-client-jwt";
+import { parseSecretKey } from "@/lib/keys/secret-key";
+import { parseSignedKeyUnverified, verifySignedKey } from "@/lib/keys/signed-key";
+import { classifyCredential } from "./credential";
+import { VERIFICATION_MESSAGES } from "./messages";
+import type { KeyLookup, VerifiableKey, VerificationErrorCode } from "./types";
+
+export type Authenticated = { ok: true; key: VerifiableKey; jwt?: { jti?: string; exp: number } };
+export type AuthFailure = {
+  ok: false;
+  code: VerificationErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+  key?: VerifiableKey;
+};
+
+export type AuthDeps = {
+  keys: KeyLookup;
+  hashSecret: (secret: string) => string;
+  now: number;
+  audience: string;
+  leewaySeconds: number;
+};
+
+function fail(
+  code: VerificationErrorCode,
+  message = VERIFICATION_MESSAGES[code],
+  key?: VerifiableKey,
+): AuthFailure {
+  return key ? { ok: false, code, message, key } : { ok: false, code, message };
+}
+
+/** Steps 1–2 of SPEC §3 for random secret keys: shape and checksum first, so typos cost no look-up. */
+async function authenticateSecret(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
+  if (!parseSecretKey(value)) return fail("INVALID_API_KEY");
+  const key = await deps.keys.bySecretHash(deps.hashSecret(value));
+  if (key?.type !== "secret") return fail("INVALID_API_KEY");
+  if (key.revoked) return fail("INVALID_API_KEY", "This API key has been revoked.", key);
+  return { ok: true, key };
+}
+
+/** Signed keys: the signature is checked with the tenant's secrets before the key id is trusted. */
+async function authenticateSigned(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
+  const claimed = parseSignedKeyUnverified(value);
+  if (!claimed) return fail("INVALID_API_KEY");
+  const secrets = await deps.keys.signingSecrets(claimed.tenantId);
+  if (secrets.length === 0) return fail("INVALID_API_KEY");
+  const verified = verifySignedKey(value, secrets);
+  if (!verified.ok) return fail("INVALID_API_KEY");
+  const key = await deps.keys.byId(verified.payload.keyId);
+  if (key?.type !== "signed" || key.tenantId !== verified.payload.tenantId) return fail("INVALID_API_KEY");
+  if (key.revoked) return fail("INVALID_API_KEY", "This API key has been revoked.", key);
+  if (key.environment !== verified.payload.environment) return fail("INVALID_API_KEY", undefined, key);
+  return { ok: true, key };
+}
+
+/** ES256 client JWTs (seed 000): the key comes from Keydesk by `sub`, never from the token. */
+async function authenticateJwt(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
+  let resolved: VerifiableKey | undefined;
+  const result = await verifyClientJwt(value, {
+    now: deps.now,
+    audience: deps.audience,
+    leewaySeconds: deps.leewaySeconds,
+    resolveKey: async (keyId) => {
+      const key = await deps.keys.byId(keyId);
+      if (key?.type !== "public_key" || key.revoked || !key.keyObject) return null;
+      resolved = key;
+      return { keyObject: key.keyObject, key };
+    },
+    maxLifetimeSeconds: ({ key }) => key.tenant.maxTokenLifetimeSeconds,
+  });
+  if (!result.ok) {
+    const failure = fail(result.code, result.message, resolved);
+    return result.details ? { ...failure, details: { ...result.details } } : failure;
+  }
+  return { ok: true, key: result.key.key, jwt: { jti: result.claims.jti, exp: result.claims.exp } };
+}
+
+export async function authenticate(
+  credential: string | null,
+  deps: AuthDeps,
+): Promise<Authenticated | AuthFailure> {
+  if (!credential) return fail("MISSING_CREDENTIALS");
+  const classified = classifyCredential(credential);
+  switch (classified.kind) {
+    case "secret":
+      return authenticateSecret(classified.value, deps);
+    case "signed":
+      return authenticateSigned(classified.value, deps);
+    case "jwt":
+      return authenticateJwt(classified.value, deps);
+    default:
+      return fail("INVALID_API_KEY");
+  }
+}

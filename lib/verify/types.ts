@@ -1,0 +1,60 @@
+import type { KeyObject } from "node:crypto";
+import type { CompiledAllowlist } from "@/lib/ip/allowlist";
+
+/** A key as the verifier needs it: pre-compiled allowlist, pre-imported public key. Cached per key. */
+export type VerifiableKey = {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly type: "secret" | "public_key" | "signed";
+  readonly environment: "live" | "test";
+  readonly scopes: readonly string[];
+  readonly expiresAtMs: number | null;
+  readonly revoked: boolean;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly allowlist: CompiledAllowlist;
+  /** public_key keys only: imported once per key, not per request. */
+  readonly keyObject: KeyObject | null;
+  readonly rateLimitPerMinute: number | null;
+  readonly tenant: { readonly rateLimitPerMinute: number; readonly maxTokenLifetimeSeconds: number };
+};
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** Where keys come from; in production an in-process cache in front of the database. */
+export interface KeyLookup {
+  bySecretHash(secretHash: string): MaybePromise<VerifiableKey | null>;
+  byId(keyId: string): MaybePromise<VerifiableKey | null>;
+  signingSecrets(tenantId: string): MaybePromise<readonly string[]>;
+}
+
+export type VerificationErrorCode =
+  | "MISSING_CREDENTIALS"
+  | "INVALID_API_KEY"
+  | "INVALID_TOKEN"
+  | "INVALID_SIGNATURE"
+  | "API_KEY_EXPIRED"
+  | "TOKEN_EXPIRED"
+  | "TOKEN_NOT_YET_VALID"
+  | "TOKEN_LIFETIME_TOO_LONG"
+  | "TOKEN_REPLAYED"
+  | "IP_NOT_ALLOWED"
+  | "ENVIRONMENT_MISMATCH"
+  | "INSUFFICIENT_SCOPE"
+  | "RATE_LIMITED";
+
+export type RateLimitInfo = { limit: number; remaining: number; resetAt: number };
+
+export type VerificationResult =
+  | { ok: true; key: VerifiableKey; ratelimit: RateLimitInfo }
+  | {
+      ok: false;
+      code: VerificationErrorCode;
+      message: string;
+      details?: Record<string, unknown>;
+      /** Set when the failure can be attributed to a key (for usage counts and last-used). */
+      key?: VerifiableKey;
+      ratelimit?: RateLimitInfo;
+    };
+
+export type VerificationOutcome = VerificationErrorCode | "VALID";

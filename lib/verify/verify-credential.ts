@@ -1,0 +1,110 @@
+import { missingScopes } from "@/lib/keys/scopes";
+import type { RateLimiter, RateLimitResult, ReplayStore } from "@/lib/ratelimit/types";
+import { type AuthDeps, authenticate } from "./authenticate";
+import { VERIFICATION_MESSAGES } from "./messages";
+import type { RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
+
+export type VerifyRequest = {
+  credential: string | null;
+  /** The address to check the allowlist against (the peer, or what a gateway reports). */
+  clientIp: string;
+  environment?: "live" | "test";
+  scopes?: readonly string[];
+};
+
+export type VerifyDeps = AuthDeps & { rateLimiter: RateLimiter; replayStore: ReplayStore };
+
+const MINUTE_MS = 60_000;
+
+function info(result: RateLimitResult): RateLimitInfo {
+  return { limit: result.limit, remaining: result.remaining, resetAt: result.resetAt };
+}
+
+/** The tenant's budget, then the key's own (if it has one); the tighter one is reported. */
+async function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): Promise<RateLimitResult> {
+  const tenant = await deps.rateLimiter.consume(
+    `rl:tenant:${key.tenantId}`,
+    key.tenant.rateLimitPerMinute,
+    MINUTE_MS,
+    deps.now,
+  );
+  if (!tenant.allowed || key.rateLimitPerMinute === null) return tenant;
+  const own = await deps.rateLimiter.consume(`rl:key:${key.id}`, key.rateLimitPerMinute, MINUTE_MS, deps.now);
+  return !own.allowed || own.remaining < tenant.remaining ? own : tenant;
+}
+
+/**
+ * SPEC §3 in order: credential → key (format, look-up, revocation, signature) → expiry → replay →
+ * IP allowlist → environment → scopes → rate limit. Returns data; the route picks the status.
+ */
+export async function verifyCredential(
+  request: VerifyRequest,
+  deps: VerifyDeps,
+): Promise<VerificationResult> {
+  const auth = await authenticate(request.credential, deps);
+  if (!auth.ok) return auth;
+  const { key } = auth;
+
+  if (key.expiresAtMs !== null && key.expiresAtMs <= deps.now) {
+    const expiredAt = new Date(key.expiresAtMs).toISOString();
+    return {
+      ok: false,
+      code: "API_KEY_EXPIRED",
+      message: VERIFICATION_MESSAGES.API_KEY_EXPIRED,
+      details: { expiredAt },
+      key,
+    };
+  }
+
+  if (auth.jwt?.jti !== undefined) {
+    // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
+    const until = (auth.jwt.exp + deps.leewaySeconds) * 1000;
+    if (!(await deps.replayStore.markSeen(key.id, auth.jwt.jti, until))) {
+      return { ok: false, code: "TOKEN_REPLAYED", message: VERIFICATION_MESSAGES.TOKEN_REPLAYED, key };
+    }
+  }
+
+  if (!key.allowlist.contains(request.clientIp)) {
+    return {
+      ok: false,
+      code: "IP_NOT_ALLOWED",
+      message: VERIFICATION_MESSAGES.IP_NOT_ALLOWED,
+      details: { clientIp: request.clientIp },
+      key,
+    };
+  }
+
+  if (request.environment && request.environment !== key.environment) {
+    return {
+      ok: false,
+      code: "ENVIRONMENT_MISMATCH",
+      message: `This is a ${key.environment} key; the request asked for ${request.environment}.`,
+      details: { keyEnvironment: key.environment, requested: request.environment },
+      key,
+    };
+  }
+
+  const missing = missingScopes(key.scopes, request.scopes ?? []);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      code: "INSUFFICIENT_SCOPE",
+      message: `Insufficient permissions. Required: ${missing.join(", ")}`,
+      details: { required: missing },
+      key,
+    };
+  }
+
+  const limited = await consumeRateLimits(key, deps);
+  if (!limited.allowed) {
+    return {
+      ok: false,
+      code: "RATE_LIMITED",
+      message: `Rate limit exceeded. Try again in ${limited.retryAfterSeconds} seconds.`,
+      details: { retryAfter: limited.retryAfterSeconds },
+      key,
+      ratelimit: info(limited),
+    };
+  }
+  return { ok: true, key, ratelimit: info(limited) };
+}
