@@ -1,9 +1,12 @@
 import "./lib/server/allow-server-only";
 import { createServer } from "node:http";
 import next from "next";
+import { POST as verifyRoute } from "./app/api/v1/verify/route";
+import { GET as whoamiRoute } from "./app/api/v1/whoami/route";
 import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
 import { describeError, log } from "./lib/log";
+import { createFastPath } from "./lib/server/fast-path";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
 import { closeStores } from "./lib/stores";
 import { stopVerifier } from "./lib/verify/runtime";
@@ -26,10 +29,16 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const stamp = createClientIpStamper(env);
+  // In development Next serves these too, so edits hot-reload; the handlers are the same functions.
+  const fastPath = dev
+    ? undefined
+    : createFastPath({ "/api/v1/whoami": { GET: whoamiRoute }, "/api/v1/verify": { POST: verifyRoute } });
 
   const server = createServer((req, res) => {
     stamp(req);
-    handle(req, res).catch((error: unknown) => {
+    const fast = fastPath?.match(req);
+    const served = fast ? fastPath!.serve(fast, req, res) : handle(req, res);
+    served.catch((error: unknown) => {
       log.error("request failed", describeError(error));
       if (!res.headersSent) {
         res.statusCode = 500;

@@ -25,6 +25,8 @@ type Verifier = {
   usage: UsageBuffer;
   /** Resolves once this instance hears key changes; the cache serves nothing before that. */
   subscribed: Promise<() => Promise<void>>;
+  /** Set when `subscribed` has resolved, so the hot path need not await it again. */
+  listening: boolean;
 };
 
 const VERIFIER_KEY = Symbol.for("keydesk.verifier");
@@ -55,7 +57,14 @@ function createVerifier(): Verifier {
     // After a reconnect, changes made meanwhile were not heard: start from the database again.
     () => keyCache.clear(),
   );
-  return { keyCache, keyObjects, usage, subscribed };
+  const verifier: Verifier = { keyCache, keyObjects, usage, subscribed, listening: false };
+  subscribed.then(
+    () => {
+      verifier.listening = true;
+    },
+    (error: unknown) => log.error("could not listen for key changes", describeError(error)),
+  );
+  return verifier;
 }
 
 export function getVerifier(): Verifier {
@@ -77,7 +86,7 @@ export async function stopVerifier(): Promise<void> {
 /** Verifies with the shared cache, stores and clock, and counts the outcome for usage charts. */
 export async function runVerification(request: VerifyRequest): Promise<VerificationResult> {
   const verifier = getVerifier();
-  await verifier.subscribed;
+  if (!verifier.listening) await verifier.subscribed;
   const env = getEnv();
   const { rateLimiter, replayStore } = getStores();
   const now = Date.now();

@@ -6,7 +6,6 @@ import { PATCH as patchTenant } from "@/app/api/tenants/me/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { createAccount, type TestAccount } from "../accounts";
-import { within } from "../eventually";
 import { call } from "../http";
 import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
 import { createTestKey, nowSeconds, signJwt } from "../verification";

@@ -1,0 +1,72 @@
+import { describeError, log } from "@/lib/log";
+import { ERROR_CODES, type ErrorCode } from "./error-codes";
+
+/**
+ * The consumer routes are written against this small request/response shape instead of the Fetch
+ * API's Request/Response, whose construction costs more than verifying a key. Next calls them
+ * through `consumerRoute` (Request in, Response out); server.ts calls the same `core` straight from
+ * the socket (SPEC §7).
+ */
+export type HttpInput = {
+  method: string;
+  /** Path and query, as on the request line. */
+  url: string;
+  header(name: string): string | null;
+  text(): Promise<string>;
+};
+
+export type HttpOutput = { status: number; headers: Record<string, string>; body: string };
+export type CoreHandler = (input: HttpInput) => Promise<HttpOutput>;
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+export function jsonOutput(body: unknown, status = 200, headers: Record<string, string> = {}): HttpOutput {
+  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
+/** The error envelope of SPEC §3, built without an Error object (no stack capture on the hot path). */
+export function errorOutput(
+  code: ErrorCode,
+  message: string = ERROR_CODES[code].message,
+  details?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): HttpOutput {
+  const status = ERROR_CODES[code].status;
+  if (status === 401) headers["www-authenticate"] ??= 'Bearer realm="keydesk"';
+  const error = details ? { code, message, details } : { code, message };
+  return jsonOutput({ error }, status, headers);
+}
+
+/** Catches what a core handler throws: a bare 500 for the caller, the (redacted) detail for the log. */
+export async function runCore(core: CoreHandler, input: HttpInput): Promise<HttpOutput> {
+  try {
+    return await core(input);
+  } catch (error) {
+    const query = input.url.indexOf("?");
+    log.error("unhandled error in consumer route", {
+      method: input.method,
+      path: query === -1 ? input.url : input.url.slice(0, query),
+      ...describeError(error),
+    });
+    return errorOutput("INTERNAL_ERROR");
+  }
+}
+
+function inputFromRequest(req: Request): HttpInput {
+  const url = new URL(req.url);
+  return {
+    method: req.method,
+    url: url.pathname + url.search,
+    header: (name) => req.headers.get(name),
+    text: () => req.text(),
+  };
+}
+
+/** A Next route handler around a core handler; `.core` is what the socket fast path calls. */
+export function consumerRoute(core: CoreHandler) {
+  const handler = async (req: Request): Promise<Response> => {
+    const out = await runCore(core, inputFromRequest(req));
+    return new Response(out.body, { status: out.status, headers: out.headers });
+  };
+  return Object.assign(handler, { core });
+}
