@@ -9,6 +9,7 @@ import {
 } from "@/lib/dal/api-keys/schemas";
 import { auditLogQuery } from "@/lib/dal/audit-log";
 import { updateTenantInput } from "@/lib/dal/tenant-schemas";
+import { usageQuery } from "@/lib/dal/usage";
 import { verifyInput } from "@/lib/verify/verify-input";
 import * as out from "./schemas";
 
@@ -197,6 +198,18 @@ export const OPERATIONS: Operation[] = [
     auth: "accessToken",
     body: rotateKeyInput,
     responses: { 201: { description: "The new key", schema: out.createdKeyBody }, 409: error("CONFLICT") },
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me/usage",
+    tag: "Tenant",
+    summary: "Verifications by time bucket and outcome (from rollups, not raw events)",
+    auth: "accessToken",
+    query: usageQuery,
+    responses: {
+      200: { description: "{interval, series: [{t, outcomes}], totals}" },
+      400: error("VALIDATION_ERROR"),
+    },
   },
   {
     method: "get",

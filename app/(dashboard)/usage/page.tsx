@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { UsageDashboard } from "@/components/usage/usage-dashboard";
 import { requireContext } from "@/lib/auth/session";
+import { loadUsage } from "./load-usage";
 
 export const metadata: Metadata = { title: "Usage" };
 
 export default async function UsagePage() {
-  await requireContext();
+  const ctx = await requireContext();
+  const initial = await loadUsage(ctx, "24h");
   return (
     <>
-      <PageHeader title="Usage" description="Verifications over time, by outcome." />
-      <EmptyState icon={<span aria-hidden="true">📈</span>} title="No verifications yet">
-        When your API starts verifying keys, requests appear here by outcome: valid, invalid, expired, rate
-        limited.
-      </EmptyState>
+      <PageHeader title="Usage" description="Verifications over time, by outcome, across all your keys." />
+      <UsageDashboard initial={initial} />
     </>
   );
 }

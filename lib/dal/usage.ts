@@ -1,0 +1,127 @@
+import "server-only";
+import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { apiKeys, usageRollups } from "@/db/schema";
+import { AppError } from "@/lib/api/app-error";
+import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
+import type { TenantContext } from "./context";
+
+const STEP_MS: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+/** Enough for 30 days by hour or a day by minute; more points than a chart can show is an error. */
+const MAX_POINTS = 1_500;
+
+export const usageQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    interval: z.enum(["minute", "hour", "day"]).optional(),
+    keyId: z.string().max(64).optional(),
+  })
+  .strict();
+export type UsageQuery = z.infer<typeof usageQuery>;
+
+export type UsageSeries = {
+  interval: Granularity;
+  from: string;
+  to: string;
+  series: { t: string; outcomes: Record<string, number> }[];
+  totals: Record<string, number>;
+};
+
+function pickInterval(spanMs: number): Granularity {
+  if (spanMs <= 3 * 3_600_000) return "minute";
+  if (spanMs <= 8 * 86_400_000) return "hour";
+  return "day";
+}
+
+/** Resolves defaults (last 24 h) and refuses ranges that are inverted or would be too many points. */
+export function resolveRange(query: UsageQuery, now = Date.now()) {
+  const to = query.to ? Date.parse(query.to) : now;
+  const from = query.from ? Date.parse(query.from) : to - 86_400_000;
+  if (from >= to) throw new AppError("VALIDATION_ERROR", "from: must be before to.");
+  const interval = query.interval ?? pickInterval(to - from);
+  const start = bucketStart(from, interval);
+  const points = Math.ceil((to - start) / STEP_MS[interval]);
+  if (points > MAX_POINTS) {
+    throw new AppError(
+      "VALIDATION_ERROR",
+      `interval: ${points} ${interval} buckets is too many; use a coarser interval.`,
+    );
+  }
+  return { from: start, to, interval };
+}
+
+/**
+ * Verification counts by bucket and outcome from the rollups (never raw events), with empty buckets
+ * filled so a chart's time axis is continuous.
+ */
+export async function getUsage(
+  ctx: TenantContext,
+  query: UsageQuery,
+  now = Date.now(),
+): Promise<UsageSeries> {
+  const { from, to, interval } = resolveRange(query, now);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      t: usageRollups.bucketStart,
+      outcome: usageRollups.outcome,
+      count: sql<number>`sum(${usageRollups.count})::int`,
+    })
+    .from(usageRollups)
+    .where(
+      and(
+        eq(usageRollups.tenantId, ctx.tenantId),
+        eq(usageRollups.granularity, interval),
+        gte(usageRollups.bucketStart, new Date(from)),
+        lt(usageRollups.bucketStart, new Date(to)),
+        query.keyId ? eq(usageRollups.keyId, query.keyId) : undefined,
+      ),
+    )
+    .groupBy(usageRollups.bucketStart, usageRollups.outcome);
+
+  const byBucket = new Map<number, Record<string, number>>();
+  const totals: Record<string, number> = {};
+  for (const row of rows) {
+    const t = row.t.getTime();
+    const outcomes = byBucket.get(t) ?? {};
+    outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + row.count;
+    byBucket.set(t, outcomes);
+    totals[row.outcome] = (totals[row.outcome] ?? 0) + row.count;
+  }
+  const series: UsageSeries["series"] = [];
+  for (let t = from; t < to; t += STEP_MS[interval])
+    series.push({ t: new Date(t).toISOString(), outcomes: byBucket.get(t) ?? {} });
+  return { interval, from: new Date(from).toISOString(), to: new Date(to).toISOString(), series, totals };
+}
+
+export type TopKey = { keyId: string; name: string; total: number; failed: number };
+
+/** The busiest keys in a range, with how many of their verifications failed. */
+export async function getTopKeys(
+  ctx: TenantContext,
+  query: UsageQuery,
+  limit = 5,
+  now = Date.now(),
+): Promise<TopKey[]> {
+  const { from, to, interval } = resolveRange(query, now);
+  const db = await getDb();
+  const total = sql<number>`sum(${usageRollups.count})::int`;
+  const failed = sql<number>`coalesce(sum(${usageRollups.count}) filter (where ${ne(usageRollups.outcome, "VALID")}), 0)::int`;
+  return db
+    .select({ keyId: usageRollups.keyId, name: apiKeys.name, total, failed })
+    .from(usageRollups)
+    .innerJoin(apiKeys, and(eq(apiKeys.id, usageRollups.keyId), eq(apiKeys.tenantId, usageRollups.tenantId)))
+    .where(
+      and(
+        eq(usageRollups.tenantId, ctx.tenantId),
+        eq(usageRollups.granularity, interval),
+        gte(usageRollups.bucketStart, new Date(from)),
+        lt(usageRollups.bucketStart, new Date(to)),
+      ),
+    )
+    .groupBy(usageRollups.keyId, apiKeys.name)
+    .orderBy(desc(total))
+    .limit(limit);
+}
