@@ -1,0 +1,222 @@
+import type { z } from "zod";
+import { loginInput, logoutInput, refreshInput, registerInput } from "@/lib/auth/schemas";
+import {
+  createKeyInput,
+  listKeysQuery,
+  revokeKeyInput,
+  rotateKeyInput,
+  updateKeyInput,
+} from "@/lib/dal/api-keys/schemas";
+import { auditLogQuery } from "@/lib/dal/audit-log";
+import { updateTenantInput } from "@/lib/dal/tenant-schemas";
+import { usageQuery } from "@/lib/dal/usage";
+import { verifyInput } from "@/lib/verify/verify-input";
+import * as out from "./schemas";
+
+type Schema = z.ZodType;
+export type Operation = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  tag: "Verification" | "Authentication" | "Tenant" | "API keys";
+  summary: string;
+  auth: "none" | "accessToken" | "apiKey";
+  body?: Schema;
+  query?: z.ZodObject;
+  responses: Record<number, { description: string; schema?: Schema }>;
+};
+
+const error = (description: string) => ({ description, schema: out.errorBody });
+
+/** Every documented route, with the zod schemas its handler validates with. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/whoami",
+    tag: "Verification",
+    summary:
+      "Identify the key behind X-API-Key or Authorization: Bearer (secret key, signed key or ES256 JWT)",
+    auth: "apiKey",
+    responses: {
+      200: { description: "The key", schema: out.whoamiBody },
+      401: error(
+        "MISSING_CREDENTIALS, INVALID_API_KEY, INVALID_TOKEN, INVALID_SIGNATURE, API_KEY_EXPIRED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_LIFETIME_TOO_LONG, TOKEN_REPLAYED",
+      ),
+      403: error("IP_NOT_ALLOWED"),
+      429: error("RATE_LIMITED (Retry-After)"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/verify",
+    tag: "Verification",
+    summary: "For gateways: is this key or token good for these scopes, this environment, this client IP?",
+    auth: "none",
+    body: verifyInput,
+    responses: {
+      200: { description: "Always 200 for a well-formed request", schema: out.verifyBody },
+      400: error("Malformed request"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/leaks",
+    tag: "Verification",
+    summary:
+      "GitHub secret-scanning partner alerts (signed with Github-Public-Key-Signature); matching keys are revoked as leaked",
+    auth: "none",
+    responses: {
+      200: { description: "Counts of received, matched and revoked tokens" },
+      401: error("INVALID_SIGNATURE"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/ip",
+    tag: "Verification",
+    summary: "The address Keydesk sees for you (the one IP allowlists check)",
+    auth: "none",
+    responses: { 200: { description: "{ip}" } },
+  },
+  {
+    method: "post",
+    path: "/api/auth/register",
+    tag: "Authentication",
+    summary: "Create a tenant and its owner",
+    auth: "none",
+    body: registerInput,
+    responses: { 201: { description: "Created" }, 400: error("VALIDATION_ERROR"), 409: error("EMAIL_TAKEN") },
+  },
+  {
+    method: "post",
+    path: "/api/auth/login",
+    tag: "Authentication",
+    summary: "Exchange email and password for an access/refresh token pair",
+    auth: "none",
+    body: loginInput,
+    responses: {
+      200: { description: "Token pair", schema: out.tokenPair },
+      401: error("INVALID_CREDENTIALS"),
+      429: error("RATE_LIMITED"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/auth/refresh",
+    tag: "Authentication",
+    summary: "Rotate the refresh token; re-use of a spent one revokes its whole family",
+    auth: "none",
+    body: refreshInput,
+    responses: {
+      200: { description: "Token pair", schema: out.tokenPair },
+      401: error("INVALID_REFRESH_TOKEN"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/auth/logout",
+    tag: "Authentication",
+    summary: "End the session (refresh token in the body, or the access token)",
+    auth: "none",
+    body: logoutInput,
+    responses: { 204: { description: "Logged out" } },
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me",
+    tag: "Tenant",
+    summary: "Your tenant and role",
+    auth: "accessToken",
+    responses: { 200: { description: "Tenant", schema: out.tenantBody }, 401: error("UNAUTHORIZED") },
+  },
+  {
+    method: "patch",
+    path: "/api/tenants/me",
+    tag: "Tenant",
+    summary: "Change name, rate limit or maximum token lifetime",
+    auth: "accessToken",
+    body: updateTenantInput,
+    responses: { 200: { description: "Tenant", schema: out.tenantBody }, 403: error("FORBIDDEN") },
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me/api-keys",
+    tag: "API keys",
+    summary: "List keys, newest first",
+    auth: "accessToken",
+    query: listKeysQuery,
+    responses: { 200: { description: "Page of keys", schema: out.keyList } },
+  },
+  {
+    method: "post",
+    path: "/api/tenants/me/api-keys",
+    tag: "API keys",
+    summary: "Create a key (the secret is in this response only)",
+    auth: "accessToken",
+    body: createKeyInput,
+    responses: {
+      201: { description: "Created", schema: out.createdKeyBody },
+      400: error("VALIDATION_ERROR, INVALID_KEY_FORMAT"),
+      403: error("FORBIDDEN"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me/api-keys/{id}",
+    tag: "API keys",
+    summary: "One key",
+    auth: "accessToken",
+    responses: { 200: { description: "Key", schema: out.apiKeyBody }, 404: error("NOT_FOUND") },
+  },
+  {
+    method: "patch",
+    path: "/api/tenants/me/api-keys/{id}",
+    tag: "API keys",
+    summary: "Edit a key's settings",
+    auth: "accessToken",
+    body: updateKeyInput,
+    responses: {
+      200: { description: "Key", schema: out.apiKeyBody },
+      404: error("NOT_FOUND"),
+      409: error("CONFLICT (revoked)"),
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/tenants/me/api-keys/{id}",
+    tag: "API keys",
+    summary: "Revoke a key, with an optional reason",
+    auth: "accessToken",
+    body: revokeKeyInput,
+    responses: { 200: { description: "The revoked key", schema: out.apiKeyBody }, 404: error("NOT_FOUND") },
+  },
+  {
+    method: "post",
+    path: "/api/tenants/me/api-keys/{id}/rotate",
+    tag: "API keys",
+    summary: "Rotate: a new key with the same settings; the old one expires after the grace period",
+    auth: "accessToken",
+    body: rotateKeyInput,
+    responses: { 201: { description: "The new key", schema: out.createdKeyBody }, 409: error("CONFLICT") },
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me/usage",
+    tag: "Tenant",
+    summary: "Verifications by time bucket and outcome (from rollups, not raw events)",
+    auth: "accessToken",
+    query: usageQuery,
+    responses: {
+      200: { description: "{interval, series: [{t, outcomes}], totals}" },
+      400: error("VALIDATION_ERROR"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me/audit-log",
+    tag: "Tenant",
+    summary: "Audit events, newest first",
+    auth: "accessToken",
+    query: auditLogQuery,
+    responses: { 200: { description: "Page of events", schema: out.auditList } },
+  },
+];
