@@ -52,6 +52,21 @@ export function resolveRange(query: UsageQuery, now = Date.now()) {
   return { from: start, to, interval };
 }
 
+/** The tenant's rollup rows of one granularity in [from, to), optionally for one key. */
+function inRange(
+  ctx: TenantContext,
+  range: { from: number; to: number; interval: Granularity },
+  keyId?: string,
+) {
+  return and(
+    eq(usageRollups.tenantId, ctx.tenantId),
+    eq(usageRollups.granularity, range.interval),
+    gte(usageRollups.bucketStart, new Date(range.from)),
+    lt(usageRollups.bucketStart, new Date(range.to)),
+    keyId ? eq(usageRollups.keyId, keyId) : undefined,
+  );
+}
+
 /**
  * Verification counts by bucket and outcome from the rollups (never raw events), with empty buckets
  * filled so a chart's time axis is continuous.
@@ -70,15 +85,7 @@ export async function getUsage(
       count: sql<number>`sum(${usageRollups.count})::int`,
     })
     .from(usageRollups)
-    .where(
-      and(
-        eq(usageRollups.tenantId, ctx.tenantId),
-        eq(usageRollups.granularity, interval),
-        gte(usageRollups.bucketStart, new Date(from)),
-        lt(usageRollups.bucketStart, new Date(to)),
-        query.keyId ? eq(usageRollups.keyId, query.keyId) : undefined,
-      ),
-    )
+    .where(inRange(ctx, { from, to, interval }, query.keyId))
     .groupBy(usageRollups.bucketStart, usageRollups.outcome);
 
   const byBucket = new Map<number, Record<string, number>>();
@@ -113,14 +120,7 @@ export async function getTopKeys(
     .select({ keyId: usageRollups.keyId, name: apiKeys.name, total, failed })
     .from(usageRollups)
     .innerJoin(apiKeys, and(eq(apiKeys.id, usageRollups.keyId), eq(apiKeys.tenantId, usageRollups.tenantId)))
-    .where(
-      and(
-        eq(usageRollups.tenantId, ctx.tenantId),
-        eq(usageRollups.granularity, interval),
-        gte(usageRollups.bucketStart, new Date(from)),
-        lt(usageRollups.bucketStart, new Date(to)),
-      ),
-    )
+    .where(inRange(ctx, { from, to, interval }))
     .groupBy(usageRollups.keyId, apiKeys.name)
     .orderBy(desc(total))
     .limit(limit);
