@@ -37,6 +37,12 @@ for (const [path, pkg] of Object.entries(lock.packages)) {
     added.push(`${dep}@${range}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
-console.info(added.length ? `added ${added.length} platform entries:\n  ${added.join("\n  ")}` : "lockfile already complete");
+console.info(
+  added.length
+    ? `added ${added.length} platform entries:\n  ${added.join("\n  ")}`
+    : "lockfile already complete",
+);

@@ -17,10 +17,10 @@ step() {
   fi
 }
 
-step "unit + integration tests on embedded PGlite, in-memory stores" npm test
-step "unit + integration tests on PostgreSQL + Redis" npm run test:pg
 step "lint (biome)" npm run lint
 step "typecheck (tsc)" npm run typecheck
+step "unit + integration tests on embedded PGlite, in-memory stores" npm test
+step "unit + integration tests on PostgreSQL + Redis" npm run test:pg
 step "production build" npm run build
 step "end-to-end (Playwright, Chromium, production build)" npm run test:e2e
 echo
