@@ -43,8 +43,8 @@ export function ScopePicker({
         </div>
       ) : (
         <p className="text-xs text-ink-muted">
-          No scopes means the key is not limited by scope. Add your API's scopes in Settings to pick them
-          here.
+          A key without scopes passes only checks that require none. Add your API's scopes in Settings to
+          pick them here, or type one below.
         </p>
       )}
       <div className="flex gap-2">
