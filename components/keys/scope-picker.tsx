@@ -43,8 +43,8 @@ export function ScopePicker({
         </div>
       ) : (
         <p className="text-xs text-ink-muted">
-          A key without scopes passes only checks that require none. Add your API's scopes in Settings to
-          pick them here, or type one below.
+          A key without scopes passes only checks that require none. Add your API's scopes in Settings to pick
+          them here, or type one below.
         </p>
       )}
       <div className="flex gap-2">
