@@ -40,6 +40,10 @@ const rawSchema = z.object({
     "postgres://user:pass@host:5432/db",
   ).optional(),
   REDIS_URL: urlWithProtocols(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "must be 1–64 letters, digits, _ : . or -")
+    .default("keydesk:"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   APP_URL: urlWithProtocols(["http:", "https:"], "https://keys.example.com").optional(),
   TRUST_PROXY_HOPS: intInRange(0, 10).default(0),
@@ -55,6 +59,8 @@ export type Env = {
   port: number;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Namespace for every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   authSecret: string;
   appUrl: string;
   trustProxyHops: number;
@@ -100,6 +106,7 @@ export function parseEnv(source: EnvSource): Env {
     port: raw.PORT,
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
+    redisPrefix: raw.REDIS_PREFIX,
     authSecret: raw.AUTH_SECRET ?? developmentAuthSecret(raw.KEYDESK_DATA_DIR),
     appUrl,
     trustProxyHops: raw.TRUST_PROXY_HOPS,

@@ -13,7 +13,8 @@ type StoresHolder = { [STORES_KEY]?: Stores };
  */
 export function getStores(): Stores {
   const holder = globalThis as StoresHolder;
-  holder[STORES_KEY] ??= createStores({ redisUrl: getEnv().redisUrl });
+  const env = getEnv();
+  holder[STORES_KEY] ??= createStores({ redisUrl: env.redisUrl, keyPrefix: env.redisPrefix });
   return holder[STORES_KEY];
 }
 

@@ -1,5 +1,5 @@
-// Starts the production server for Playwright on a fresh embedded database, so runs never see
-// each other's accounts or login throttles.
+// Starts the production server for Playwright on a fresh embedded database (or on E2E_DATABASE_URL /
+// E2E_REDIS_URL when set), so runs never see each other's accounts or login throttles.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,8 +15,10 @@ const child = spawn("npm", ["run", "start"], {
     APP_URL: `http://localhost:${port}`,
     KEYDESK_DATA_DIR: dataDir,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-auth-secret-0123456789abcdefghij",
-    DATABASE_URL: "",
-    REDIS_URL: "",
+    // Embedded PGlite unless the run asks for the real servers (test-all.sh does, for a second pass).
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    REDIS_URL: process.env.E2E_REDIS_URL ?? "",
+    REDIS_PREFIX: `keydesk-e2e-${Date.now()}:`,
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
