@@ -7,6 +7,7 @@ import { POST as leaks } from "@/app/api/v1/leaks/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
 import { overrideEnvForTests } from "@/lib/env";
 import { createAccount, type TestAccount } from "../accounts";
 import { call } from "../http";
@@ -60,6 +61,17 @@ describe("POST /api/v1/leaks (GitHub secret scanning)", () => {
     expect(dto).toMatchObject({ status: "revoked", revokedReason: "leaked" });
     expect((await call(whoami, { headers: { "x-api-key": leaked.key } })).status).toBe(401);
     expect((await call(whoami, { headers: { "x-api-key": untouched.key } })).status).toBe(200);
+
+    const ctx = {
+      tenantId: owner.tenantId,
+      userId: owner.userId,
+      role: "owner" as const,
+      actor: { type: "system" as const },
+      ip: "x",
+    };
+    expect((await listRecentlyLeakedKeys(ctx)).map((k) => k.id)).toEqual([leaked.id]);
+    const stranger = await createAccount("stranger");
+    expect(await listRecentlyLeakedKeys({ ...ctx, tenantId: stranger.tenantId })).toEqual([]);
 
     const audit = await (
       await call(auditLog, { token: owner.accessToken, path: `/?targetId=${leaked.id}` })

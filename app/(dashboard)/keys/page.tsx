@@ -4,9 +4,11 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { CreateKeyButton } from "@/components/keys/create-key-button";
 import { KeyFilters } from "@/components/keys/key-filters";
 import { KeysTable } from "@/components/keys/keys-table";
+import { LeakBanner } from "@/components/keys/leak-banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireContext } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
+import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
 import { listKeysQuery } from "@/lib/dal/api-keys/schemas";
 import { getTenant } from "@/lib/dal/tenants";
 
@@ -25,7 +27,11 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
     limit: 25,
   });
   const query = parsed.success ? parsed.data : listKeysQuery.parse({ limit: 25 });
-  const [{ data, nextCursor }, tenant] = await Promise.all([listApiKeys(ctx, query), getTenant(ctx)]);
+  const [{ data, nextCursor }, tenant, leaked] = await Promise.all([
+    listApiKeys(ctx, query),
+    getTenant(ctx),
+    listRecentlyLeakedKeys(ctx),
+  ]);
   const filtered = Boolean(query.status || query.environment || query.type || query.cursor);
   const readOnly = ctx.role === "viewer";
   const create = <CreateKeyButton scopeCatalog={tenant.scopeCatalog} readOnly={readOnly} />;
@@ -70,6 +76,7 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
         description="Credentials your customers use to call your API."
         actions={create}
       />
+      <LeakBanner keys={leaked} />
       <KeyFilters current={current} />
       {data.length === 0 ? (
         <p className="rounded-card border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-ink-muted">
