@@ -219,4 +219,32 @@ export const OPERATIONS: Operation[] = [
     query: auditLogQuery,
     responses: { 200: { description: "Page of events", schema: out.auditList } },
   },
+  {
+    method: "get",
+    path: "/api/tenants/me/signing-secrets",
+    tag: "API keys",
+    summary: "Signing secrets for signed keys (hints only, never the secrets)",
+    auth: "accessToken",
+    responses: { 200: { description: "{data: [{id, hint, createdAt, retiredAt, status}]}" } },
+  },
+  {
+    method: "post",
+    path: "/api/tenants/me/signing-secrets",
+    tag: "API keys",
+    summary: "Add a signing secret; it signs new keys from now on (returned once)",
+    auth: "accessToken",
+    responses: { 201: { description: "{id, hint, secret, …}" }, 403: error("FORBIDDEN") },
+  },
+  {
+    method: "delete",
+    path: "/api/tenants/me/signing-secrets/{id}",
+    tag: "API keys",
+    summary: "Retire a signing secret (the last active one cannot be retired)",
+    auth: "accessToken",
+    responses: {
+      200: { description: "The retired secret" },
+      404: error("NOT_FOUND"),
+      409: error("CONFLICT"),
+    },
+  },
 ];
