@@ -3,6 +3,7 @@ import type { TenantContext } from "@/lib/dal/context";
 import { describeError, log } from "@/lib/log";
 import { AppError } from "./app-error";
 import { clientIpFromHeaders } from "./client-ip";
+import { hasCredentialInQuery } from "./credential-query";
 import { authenticateManagement } from "./management-auth";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, jsonResponse } from "./responses";
@@ -19,12 +20,9 @@ export type ManagementArgs<B, Q> = BaseArgs<B, Q> & { ctx: TenantContext };
 /** A handler returns a Response, or data that is sent as 200 JSON. */
 type Result = Response | Record<string, unknown> | unknown[];
 
-/** Names a credential might travel under; Keydesk refuses them in URLs, which end up in logs. */
-const CREDENTIAL_QUERY_PARAMS = ["key", "api_key", "apikey", "apiKey", "token", "access_token", "x-api-key"];
-
 async function buildArgs<B, Q>(req: Request, segment: Segment | undefined, config: RouteConfig<B, Q>) {
   const url = new URL(req.url);
-  if (CREDENTIAL_QUERY_PARAMS.some((name) => url.searchParams.has(name))) throw new AppError("KEY_IN_QUERY");
+  if (hasCredentialInQuery(req.url)) throw new AppError("KEY_IN_QUERY");
   const clientIp = clientIpFromHeaders(req.headers);
   const query = config.query ? parseWith(config.query, queryObject(url)) : (undefined as Q);
   const body = config.body

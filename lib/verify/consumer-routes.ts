@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
+import { hasCredentialInQuery } from "@/lib/api/credential-query";
 import {
   type CoreHandler,
   errorOutput,
@@ -7,13 +8,13 @@ import {
   type HttpOutput,
   jsonOutput,
 } from "@/lib/api/http-core";
+import { validationError } from "@/lib/api/parse-input";
 import { credentialFromHeaders } from "./credential";
 import { identity, rateLimitHeaders } from "./http";
 import { runVerification } from "./runtime";
 import type { VerificationResult } from "./types";
 import { verifyInput } from "./verify-input";
 
-const CREDENTIAL_QUERY = /[?&](?:key|api_key|apikey|apiKey|token|access_token|x-api-key)=/;
 const MAX_BODY_BYTES = 64 * 1024;
 
 function headersOf(input: HttpInput) {
@@ -22,7 +23,7 @@ function headersOf(input: HttpInput) {
 
 /** Keys never travel in URLs (they end up in logs and browser history): refused before anything else. */
 function keyInQuery(input: HttpInput): HttpOutput | null {
-  return input.url.includes("?") && CREDENTIAL_QUERY.test(input.url) ? errorOutput("KEY_IN_QUERY") : null;
+  return hasCredentialInQuery(input.url) ? errorOutput("KEY_IN_QUERY") : null;
 }
 
 function failureOutput(result: Extract<VerificationResult, { ok: false }>): HttpOutput {
@@ -48,13 +49,8 @@ export const whoamiCore: CoreHandler = async (input) => {
 };
 
 function validationOutput(error: z.ZodError): HttpOutput {
-  const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-  const first = fields[0];
-  return errorOutput(
-    "VALIDATION_ERROR",
-    first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : undefined,
-    { fields },
-  );
+  const { code, message, details } = validationError(error);
+  return errorOutput(code, message, details);
 }
 
 /** POST /api/v1/verify: 200 `{valid, …}` for any well-formed request; 400 only for a malformed one. */
