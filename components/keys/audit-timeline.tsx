@@ -1,5 +1,7 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
 import type { AuditEventDto } from "@/lib/dal/audit-log";
-import { relativeTime } from "./badges";
+import { formatDateTime, relativeTime } from "./format";
 
 const LABELS: Record<string, string> = {
   "api_key.created": "Created",
@@ -8,39 +10,89 @@ const LABELS: Record<string, string> = {
   "api_key.revoked": "Revoked",
 };
 
-function actorLabel(actor: AuditEventDto["actor"]): string {
+const FIELD_NAMES: Record<string, string> = {
+  name: "name",
+  description: "description",
+  scopes: "scopes",
+  ipAllowlist: "IP allowlist",
+  expiresAt: "expiry",
+  metadata: "metadata",
+  rateLimitPerMinute: "rate limit",
+};
+
+function actorLabel(actor: AuditEventDto["actor"], currentUserId: string): string {
   if (actor.type === "system") return "Keydesk";
-  return actor.type === "token" ? "API (access token)" : "Dashboard";
+  // A token actor's id names the API session, not the person, so it is not matched against the user.
+  if (actor.type === "token") return "Management API (access token)";
+  return actor.id === currentUserId ? "You, in the dashboard" : "A teammate, in the dashboard";
 }
 
-export function AuditTimeline({ events }: { events: AuditEventDto[] }) {
-  if (events.length === 0) return <p className="text-sm text-ink-muted">No events yet.</p>;
-  const now = Date.now();
+const text = (value: unknown) => (typeof value === "string" ? value : null);
+
+/** What happened, from the event's details: which fields, why, which key replaced this one. */
+function summary(event: AuditEventDto, keyId: string): ReactNode {
+  const d = event.details;
+  if (event.action === "api_key.updated" && Array.isArray(d.changed))
+    return `: ${d.changed.map((field) => FIELD_NAMES[String(field)] ?? String(field)).join(", ")}`;
+  if (event.action === "api_key.revoked") {
+    const where = text(d.url) ?? text(d.source);
+    return ` — ${text(d.reason) ?? "no reason given"}${where ? ` (reported at ${where})` : ""}`;
+  }
+  if (event.action === "api_key.rotated") {
+    const other = event.target?.id === keyId ? text(d.newKeyId) : event.target?.id;
+    if (!other) return null;
+    return (
+      <>
+        {event.target?.id === keyId ? " → " : ", replacing "}
+        <Link href={`/keys/${other}`} className="font-mono text-xs text-brand-700 hover:underline">
+          {other}
+        </Link>
+      </>
+    );
+  }
+  return null;
+}
+
+export function AuditTimeline({
+  events,
+  keyId,
+  currentUserId,
+  now,
+}: {
+  events: AuditEventDto[];
+  keyId: string;
+  currentUserId: string;
+  now: number;
+}) {
+  if (events.length === 0)
+    return <p className="text-sm text-ink-muted">No events recorded for this key yet.</p>;
   return (
-    <ol className="space-y-3">
-      {events.map((event) => (
-        <li key={event.id} className="flex gap-3 text-sm">
-          <span
-            className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${event.action.endsWith("revoked") ? "bg-danger" : "bg-brand-500"}`}
-            aria-hidden="true"
-          />
-          <div>
+    <ol className="relative space-y-5 border-l border-slate-200 pl-5">
+      {events.map((event) => {
+        const revoked = event.action === "api_key.revoked";
+        const creation = event.action === "api_key.rotated" && event.target?.id !== keyId;
+        return (
+          <li key={event.id} className="relative text-sm">
+            <span
+              className={`absolute top-1.5 -left-[1.6rem] h-2.5 w-2.5 rounded-full ring-4 ring-white ${revoked ? "bg-danger" : "bg-brand-500"}`}
+              aria-hidden="true"
+            />
             <p className="text-ink">
-              <span className="font-medium">{LABELS[event.action] ?? event.action}</span>
-              {typeof event.details.reason === "string" ? (
-                <span className="text-ink-muted"> — {event.details.reason}</span>
-              ) : null}
-              {typeof event.details.newKeyId === "string" ? (
-                <span className="font-mono text-xs text-ink-muted"> → {event.details.newKeyId}</span>
-              ) : null}
+              <span className="font-medium">
+                {creation ? "Created by rotation" : (LABELS[event.action] ?? event.action)}
+              </span>
+              <span className="text-ink-muted">{summary(event, keyId)}</span>
             </p>
-            <p className="text-xs text-ink-faint">
-              {actorLabel(event.actor)} · {event.ip ?? "unknown IP"} ·{" "}
-              <time dateTime={event.createdAt}>{relativeTime(event.createdAt, now)}</time>
+            <p className="mt-0.5 text-xs text-ink-faint">
+              {actorLabel(event.actor, currentUserId)} ·{" "}
+              <span className="font-mono">{event.ip ?? "unknown IP"}</span> ·{" "}
+              <time dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>
+                {relativeTime(event.createdAt, now)}
+              </time>
             </p>
-          </div>
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -2,54 +2,59 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { KeyActionResult } from "@/app/(dashboard)/keys/actions";
+import type { IssueResult } from "@/app/(dashboard)/keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { CreateKeyForm } from "./create-key-form";
+import { PublicKeyCreated } from "./public-key-created";
 import { SecretReveal } from "./secret-reveal";
 
-type Created = Extract<KeyActionResult, { ok: true }>;
+type Created = Extract<IssueResult, { ok: true }>;
 
 export function CreateKeyButton({ scopeCatalog, readOnly }: { scopeCatalog: string[]; readOnly: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const close = () => {
-    // Dropping the state drops the secret: nothing keeps it once the dialog is closed.
+    // Dropping the state drops the secret: nothing holds it once the dialog is closed.
     setCreated(null);
     setOpen(false);
     router.refresh();
   };
-  if (readOnly) return <p className="text-sm text-ink-muted">Read-only access</p>;
+  if (readOnly) {
+    return (
+      <div className="flex flex-col items-end gap-1">
+        <Button disabled aria-describedby="create-key-readonly">
+          Create API key
+        </Button>
+        <p id="create-key-readonly" className="text-xs text-ink-muted">
+          Viewers have read-only access.
+        </p>
+      </div>
+    );
+  }
   return (
     <>
       <Button onClick={() => setOpen(true)}>Create API key</Button>
       <Modal
         open={open}
         onClose={close}
-        title={created ? "Your new key" : "Create an API key"}
+        title={created ? (created.secret ? "Copy your new key" : "Public key added") : "Create an API key"}
+        // While a secret is on screen, only "Done" (after "I have stored it") closes the dialog.
         dismissable={!created?.secret}
+        size="lg"
       >
         {created?.secret ? (
-          <SecretReveal secret={created.secret} keyId={created.key.id} onDone={close} />
+          <SecretReveal
+            secret={created.secret}
+            kind={created.key.type === "signed" ? "signed" : "secret"}
+            keyId={created.key.id}
+            onDone={close}
+          />
         ) : created ? (
-          <div className="space-y-4 text-sm">
-            <p>
-              Public key uploaded. Clients put this id in the JWT <code className="font-mono">sub</code>{" "}
-              claim:
-            </p>
-            <code data-testid="new-key-id" className="block rounded-lg bg-slate-100 px-3 py-2 font-mono">
-              {created.key.id}
-            </code>
-            <p className="text-ink-muted">
-              Fingerprint <code className="font-mono text-xs">{created.key.fingerprint}</code>
-            </p>
-            <div className="flex justify-end">
-              <Button onClick={close}>Done</Button>
-            </div>
-          </div>
+          <PublicKeyCreated keyId={created.key.id} fingerprint={created.key.fingerprint} onDone={close} />
         ) : (
-          <CreateKeyForm scopeCatalog={scopeCatalog} onCreated={setCreated} />
+          <CreateKeyForm scopeCatalog={scopeCatalog} onCreated={setCreated} onCancel={() => setOpen(false)} />
         )}
       </Modal>
     </>

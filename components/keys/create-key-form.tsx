@@ -1,198 +1,139 @@
 "use client";
 
-import { useState } from "react";
-import { createKeyAction, type KeyActionResult } from "@/app/(dashboard)/keys/actions";
+import { type FormEvent, useState, useTransition } from "react";
+import type { ActionFailure } from "@/app/(dashboard)/keys/action-result";
+import { createKeyAction, type IssueResult } from "@/app/(dashboard)/keys/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import {
-  allowlistEntries,
-  allowlistProblems,
-  EXPIRY_PRESETS,
-  expiryFrom,
-  metadataProblem,
-} from "./field-helpers";
+import { SelectField } from "@/components/ui/select-field";
+import { AllowlistField, allowlistInvalid } from "./allowlist-field";
+import { ExpiryField } from "./expiry-field";
+import { allowlistEntries, expiryFrom, expiryProblem, metadataProblem, parseMetadata } from "./field-helpers";
+import { type KeyType, KeyTypePicker } from "./key-type-picker";
+import { MetadataField } from "./metadata-field";
+import { PublicKeyField, pemLooksPrivate } from "./public-key-field";
 import { ScopePicker } from "./scope-picker";
 
-type KeyType = "secret" | "public_key" | "signed";
-const TYPES: { value: KeyType; label: string; hint: string }[] = [
-  { value: "secret", label: "Secret key", hint: "ak_… bearer key, shown once" },
-  { value: "public_key", label: "Public key (ES256)", hint: "Clients sign JWTs with their private key" },
-  { value: "signed", label: "Signed key", hint: "akv1_… verifiable offline" },
-];
+const ENVIRONMENTS = [
+  { value: "live", label: "Live" },
+  { value: "test", label: "Test" },
+] as const;
 
-const textarea =
-  "block w-full rounded-lg border px-3 py-2 font-mono text-xs focus:border-brand-500 focus:outline-none";
+const SOMETHING_WENT_WRONG: ActionFailure = {
+  ok: false,
+  message: "Something went wrong on our side; the key was not created. Try again.",
+  fieldErrors: {},
+};
 
 export function CreateKeyForm({
   scopeCatalog,
   onCreated,
+  onCancel,
 }: {
   scopeCatalog: string[];
-  onCreated: (result: Extract<KeyActionResult, { ok: true }>) => void;
+  onCreated: (result: Extract<IssueResult, { ok: true }>) => void;
+  onCancel: () => void;
 }) {
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
   const [type, setType] = useState<KeyType>("secret");
+  const [environment, setEnvironment] = useState("live");
+  const [publicKey, setPublicKey] = useState("");
   const [scopes, setScopes] = useState<string[]>([]);
   const [allowlist, setAllowlist] = useState("");
   const [expiry, setExpiry] = useState("never");
   const [customDate, setCustomDate] = useState("");
   const [metadata, setMetadata] = useState("");
-  const [result, setResult] = useState<Extract<KeyActionResult, { ok: false }> | null>(null);
-  const [pending, setPending] = useState(false);
-  const ipProblems = allowlistProblems(allowlist);
-  const metaProblem = metadataProblem(metadata);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errors = failure?.fieldErrors ?? {};
+  const blocked =
+    allowlistInvalid(allowlist) ||
+    metadataProblem(metadata) !== null ||
+    expiryProblem(expiry, customDate) !== null ||
+    (type === "public_key" && pemLooksPrivate(publicKey));
 
-  async function submit(form: FormData) {
-    setPending(true);
-    const response = await createKeyAction({
-      name: String(form.get("name") ?? ""),
-      description: String(form.get("description") ?? "") || undefined,
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (blocked) return;
+    const input = {
+      name,
+      description: description.trim() || undefined,
       type,
-      environment: form.get("environment"),
+      environment,
       scopes,
       ipAllowlist: allowlistEntries(allowlist),
       expiresAt: expiryFrom(expiry, customDate),
-      metadata: metadata.trim() ? JSON.parse(metadata) : {},
-      ...(type === "public_key" ? { publicKey: String(form.get("publicKey") ?? "") } : {}),
+      metadata: parseMetadata(metadata),
+      ...(type === "public_key" ? { publicKey } : {}),
+    };
+    startTransition(async () => {
+      const result = await createKeyAction(input).catch(() => SOMETHING_WENT_WRONG);
+      if (result.ok) onCreated(result);
+      else setFailure(result);
     });
-    setPending(false);
-    if (response.ok) onCreated(response);
-    else setResult(response);
   }
 
-  const errors = result?.fieldErrors ?? {};
+  const fieldLevel = Object.keys(errors).length > 0;
   return (
-    <form action={submit} className="space-y-4" noValidate>
-      {result ? <Alert tone="error">{result.message}</Alert> : null}
+    <form onSubmit={submit} className="space-y-5" noValidate aria-busy={pending}>
+      {failure && !fieldLevel ? <Alert tone="error">{failure.message}</Alert> : null}
+      {fieldLevel ? <Alert tone="error">The key was not created. Fix the fields marked below.</Alert> : null}
       <Field
         id="key-name"
-        name="name"
         label="Name"
-        placeholder="Production backend"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        placeholder="Checkout backend"
+        maxLength={100}
         required
         error={errors.name}
+        data-autofocus
       />
       <Field
         id="key-description"
-        name="description"
         label="Description (optional)"
+        value={description}
+        onChange={(event) => setDescription(event.target.value)}
+        placeholder="Who uses it, and for what"
+        maxLength={500}
         error={errors.description}
       />
-      <fieldset>
-        <legend className="mb-1.5 text-sm font-medium text-ink">Type</legend>
-        <div className="grid gap-2 sm:grid-cols-3">
-          {TYPES.map((option) => (
-            <label
-              key={option.value}
-              className={`cursor-pointer rounded-lg border p-2.5 text-sm ${type === option.value ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}
-            >
-              <input
-                type="radio"
-                name="type"
-                value={option.value}
-                checked={type === option.value}
-                onChange={() => setType(option.value)}
-                className="sr-only"
-              />
-              <span className="block font-medium text-ink">{option.label}</span>
-              <span className="block text-xs text-ink-muted">{option.hint}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <KeyTypePicker value={type} onChange={setType} />
       {type === "public_key" ? (
-        <div className="space-y-1.5">
-          <label htmlFor="key-pem" className="block text-sm font-medium text-ink">
-            Public key (public.pem)
-          </label>
-          <textarea
-            id="key-pem"
-            name="publicKey"
-            rows={5}
-            placeholder="-----BEGIN PUBLIC KEY-----"
-            className={`${textarea} ${errors.publicKey ? "border-danger" : "border-slate-300"}`}
-          />
-          {errors.publicKey ? <p className="text-sm text-danger">{errors.publicKey}</p> : null}
-        </div>
+        <PublicKeyField id="key-pem" value={publicKey} onChange={setPublicKey} error={errors.publicKey} />
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="key-environment" className="block text-sm font-medium text-ink">
-          Environment
-        </label>
-        <select
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField
           id="key-environment"
-          name="environment"
-          defaultValue="live"
-          className="rounded-lg border border-slate-300 px-3 py-2 text-sm"
-        >
-          <option value="live">Live</option>
-          <option value="test">Test</option>
-        </select>
-      </div>
-      <ScopePicker catalog={scopeCatalog} value={scopes} onChange={setScopes} />
-      <div className="space-y-1.5">
-        <label htmlFor="key-allowlist" className="block text-sm font-medium text-ink">
-          IP allowlist (one address or CIDR per line; empty = anywhere)
-        </label>
-        <textarea
-          id="key-allowlist"
-          rows={3}
-          value={allowlist}
-          onChange={(event) => setAllowlist(event.target.value)}
-          placeholder={"203.0.113.0/24\n2001:db8::/32"}
-          className={`${textarea} ${ipProblems.length ? "border-danger" : "border-slate-300"}`}
+          label="Environment"
+          value={environment}
+          onChange={(event) => setEnvironment(event.target.value)}
+          options={ENVIRONMENTS}
         />
-        {ipProblems.map((problem) => (
-          <p key={problem} className="text-xs text-danger">
-            {problem}
-          </p>
-        ))}
-      </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1.5">
-          <label htmlFor="key-expiry" className="block text-sm font-medium text-ink">
-            Expires
-          </label>
-          <select
-            id="key-expiry"
-            value={expiry}
-            onChange={(event) => setExpiry(event.target.value)}
-            className="rounded-lg border border-slate-300 px-3 py-2 text-sm"
-          >
-            {EXPIRY_PRESETS.map((preset) => (
-              <option key={preset.value} value={preset.value}>
-                {preset.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {expiry === "custom" ? (
-          <input
-            type="date"
-            aria-label="Expiry date"
-            value={customDate}
-            onChange={(event) => setCustomDate(event.target.value)}
-            className="rounded-lg border border-slate-300 px-3 py-2 text-sm"
-          />
-        ) : null}
-        {errors.expiresAt ? <p className="text-sm text-danger">{errors.expiresAt}</p> : null}
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="key-metadata" className="block text-sm font-medium text-ink">
-          Metadata (optional JSON object, never secret)
-        </label>
-        <textarea
-          id="key-metadata"
-          rows={2}
-          value={metadata}
-          onChange={(event) => setMetadata(event.target.value)}
-          placeholder='{"customer": "acme"}'
-          className={`${textarea} ${metaProblem ? "border-danger" : "border-slate-300"}`}
+        <ExpiryField
+          id="key-expiry"
+          preset={expiry}
+          customDate={customDate}
+          onPreset={setExpiry}
+          onCustomDate={setCustomDate}
+          error={errors.expiresAt}
         />
-        {metaProblem ? <p className="text-xs text-danger">{metaProblem}</p> : null}
       </div>
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending || ipProblems.length > 0 || !!metaProblem}>
+      <ScopePicker catalog={scopeCatalog} value={scopes} onChange={setScopes} error={errors.scopes} />
+      <AllowlistField
+        id="key-allowlist"
+        value={allowlist}
+        onChange={setAllowlist}
+        error={errors.ipAllowlist}
+      />
+      <MetadataField id="key-metadata" value={metadata} onChange={setMetadata} error={errors.metadata} />
+      <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending || blocked}>
           {pending ? "Creating…" : "Create key"}
         </Button>
       </div>

@@ -1,23 +1,33 @@
-import { parseAllowlistEntry } from "@/lib/ip/allowlist";
+import { MAX_ALLOWLIST_ENTRIES, parseAllowlistEntry } from "@/lib/ip/allowlist";
 import { scopeSchema } from "@/lib/keys/scopes";
 
-/** Per-line allowlist messages, for validation as you type (the server validates again). */
-export function allowlistProblems(text: string): string[] {
-  return text
-    .split(/\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .flatMap((entry) => {
-      const result = parseAllowlistEntry(entry);
-      return result.ok ? [] : [`${entry}: ${result.message}`];
-    });
+// Validation as you type. The server validates everything again and stays the authority; these
+// only make the same verdict appear next to the field before a round trip.
+
+export type LineProblem = { line: number; entry: string; message: string };
+
+/** One problem per bad line, with its line number, so the message can sit next to the entry. */
+export function allowlistProblems(text: string): LineProblem[] {
+  const problems: LineProblem[] = [];
+  text.split("\n").forEach((raw, index) => {
+    const entry = raw.trim();
+    if (!entry) return;
+    const result = parseAllowlistEntry(entry);
+    if (!result.ok) problems.push({ line: index + 1, entry, message: result.message });
+  });
+  return problems;
 }
 
 export function allowlistEntries(text: string): string[] {
   return text
-    .split(/\n/)
+    .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
+}
+
+export function allowlistTooLong(text: string): string | null {
+  const count = allowlistEntries(text).length;
+  return count > MAX_ALLOWLIST_ENTRIES ? `At most ${MAX_ALLOWLIST_ENTRIES} entries (${count} given).` : null;
 }
 
 export function scopeProblem(scope: string): string | null {
@@ -25,16 +35,34 @@ export function scopeProblem(scope: string): string | null {
   return result.success ? null : (result.error.issues[0]?.message ?? "Not a scope.");
 }
 
+const MAX_METADATA_BYTES = 4096;
+const MAX_METADATA_DEPTH = 16;
+
+function depth(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  return 1 + Math.max(0, ...Object.values(value).map(depth));
+}
+
+/** Mirrors lib/keys/metadata (which uses Node's Buffer, so it is not imported into the browser). */
 export function metadataProblem(text: string): string | null {
   if (text.trim() === "") return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-      return "Metadata must be a JSON object.";
-    return new TextEncoder().encode(text).length > 4096 ? "Metadata must be at most 4 KiB." : null;
+    value = JSON.parse(text);
   } catch {
     return "Not valid JSON.";
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return 'Metadata must be a JSON object, e.g. {"customer": "acme"}.';
+  const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
+  if (bytes > MAX_METADATA_BYTES) return `Metadata must be at most 4 KiB as JSON; this is ${bytes} bytes.`;
+  if (depth(value) > MAX_METADATA_DEPTH)
+    return `Metadata must nest at most ${MAX_METADATA_DEPTH} levels deep.`;
+  return null;
+}
+
+export function parseMetadata(text: string): Record<string, unknown> {
+  return text.trim() ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
 export const EXPIRY_PRESETS = [
@@ -46,8 +74,22 @@ export const EXPIRY_PRESETS = [
   { value: "custom", label: "On a date…" },
 ] as const;
 
-export function expiryFrom(preset: string, customDate: string): string | null {
+/** The chosen expiry as ISO-8601; a custom date means the end of that day, UTC. */
+export function expiryFrom(preset: string, customDate: string, now = Date.now()): string | null {
   if (preset === "never") return null;
   if (preset === "custom") return customDate ? new Date(`${customDate}T23:59:59Z`).toISOString() : null;
-  return new Date(Date.now() + Number(preset) * 86_400_000).toISOString();
+  return new Date(now + Number(preset) * 86_400_000).toISOString();
+}
+
+export function expiryProblem(preset: string, customDate: string, now = Date.now()): string | null {
+  if (preset !== "custom") return null;
+  if (!customDate) return "Pick a date.";
+  const at = Date.parse(`${customDate}T23:59:59Z`);
+  if (Number.isNaN(at)) return "Not a date.";
+  return at <= now ? "The expiry must be in the future." : null;
+}
+
+/** Today's date (UTC) as yyyy-mm-dd, the earliest a date input should offer. */
+export function todayUtc(now = Date.now()): string {
+  return new Date(now).toISOString().slice(0, 10);
 }

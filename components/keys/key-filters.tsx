@@ -1,14 +1,41 @@
 import Link from "next/link";
 
-type Filters = { status?: string; environment?: string; type?: string };
+export type Filters = {
+  status?: string | undefined;
+  environment?: string | undefined;
+  type?: string | undefined;
+};
 
-const OPTIONS = {
-  status: ["active", "expired", "revoked"],
-  environment: ["live", "test"],
-  type: ["secret", "public_key", "signed"],
-} as const;
+const GROUPS: { name: keyof Filters; label: string; options: { value: string; label: string }[] }[] = [
+  {
+    name: "status",
+    label: "Status",
+    options: [
+      { value: "active", label: "Active" },
+      { value: "expired", label: "Expired" },
+      { value: "revoked", label: "Revoked" },
+    ],
+  },
+  {
+    name: "environment",
+    label: "Environment",
+    options: [
+      { value: "live", label: "Live" },
+      { value: "test", label: "Test" },
+    ],
+  },
+  {
+    name: "type",
+    label: "Type",
+    options: [
+      { value: "secret", label: "Secret" },
+      { value: "public_key", label: "Public key" },
+      { value: "signed", label: "Signed" },
+    ],
+  },
+];
 
-function href(current: Filters, name: keyof Filters, value: string | undefined) {
+export function filtersHref(current: Filters, name: keyof Filters, value: string | undefined): string {
   const params = new URLSearchParams(
     Object.entries({ ...current, [name]: value }).filter((e): e is [string, string] => !!e[1]),
   );
@@ -16,23 +43,25 @@ function href(current: Filters, name: keyof Filters, value: string | undefined) 
   return query ? `/keys?${query}` : "/keys";
 }
 
-/** Server-rendered filter chips: links, so a filtered list is shareable and works without JS. */
+/** Server-rendered filter links: a filtered list is a URL, so it can be shared and reloaded. */
 export function KeyFilters({ current }: { current: Filters }) {
   return (
-    <nav aria-label="Filters" className="mb-4 flex flex-wrap gap-4 text-sm">
-      {(Object.keys(OPTIONS) as (keyof Filters)[]).map((name) => (
-        <div key={name} className="flex items-center gap-1">
-          <span className="mr-1 text-xs text-ink-faint uppercase">{name}</span>
-          {[undefined, ...OPTIONS[name]].map((value) => {
-            const active = current[name] === value;
+    <nav aria-label="Filters" className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+      {GROUPS.map((group) => (
+        <div key={group.name} className="flex items-center gap-1">
+          <span className="mr-1 text-xs font-medium tracking-wide text-ink-faint uppercase">
+            {group.label}
+          </span>
+          {[{ value: undefined, label: "All" }, ...group.options].map((option) => {
+            const active = current[group.name] === option.value;
             return (
               <Link
-                key={value ?? "all"}
-                href={href(current, name, value)}
+                key={option.value ?? "all"}
+                href={filtersHref(current, group.name, option.value)}
                 aria-current={active ? "true" : undefined}
-                className={`rounded-full px-2.5 py-0.5 text-xs ${active ? "bg-slate-900 text-white" : "bg-white text-ink-muted ring-1 ring-slate-200 hover:text-ink"}`}
+                className={`rounded-full px-2.5 py-0.5 text-xs transition-colors ${active ? "bg-slate-900 text-white" : "bg-white text-ink-muted ring-1 ring-slate-200 hover:text-ink hover:ring-slate-300"}`}
               >
-                {value?.replace("_", " ") ?? "all"}
+                {option.label}
               </Link>
             );
           })}

@@ -1,88 +1,133 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type FormEvent, useState, useTransition } from "react";
 import { updateKeyAction } from "@/app/(dashboard)/keys/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
-import { allowlistEntries, allowlistProblems } from "./field-helpers";
+import { AllowlistField, allowlistInvalid } from "./allowlist-field";
+import { EmbeddedClaims } from "./embedded-claims";
+import { ExpiryField } from "./expiry-field";
+import { allowlistEntries, expiryFrom, expiryProblem, metadataProblem, parseMetadata } from "./field-helpers";
+import { formatDateTime } from "./format";
+import { MetadataField } from "./metadata-field";
 import { ScopePicker } from "./scope-picker";
+import { changedSettings } from "./settings-patch";
 
-/** Editable settings. A signed key carries its scopes inside itself, so they change only by rotation. */
-export function KeySettingsForm({
-  apiKey,
-  scopeCatalog,
-  readOnly,
-}: {
-  apiKey: ApiKeyDto;
-  scopeCatalog: string[];
-  readOnly: boolean;
-}) {
+type Props = { apiKey: ApiKeyDto; scopeCatalog: string[]; lockedReason: string | null };
+
+/** Sends only what changed, so the audit trail names the fields that really did. */
+export function KeySettingsForm({ apiKey, scopeCatalog, lockedReason }: Props) {
   const router = useRouter();
+  const signed = apiKey.type === "signed";
+  const [name, setName] = useState(apiKey.name);
+  const [description, setDescription] = useState(apiKey.description ?? "");
   const [scopes, setScopes] = useState(apiKey.scopes);
   const [allowlist, setAllowlist] = useState(apiKey.ipAllowlist.join("\n"));
+  const [expiry, setExpiry] = useState("keep");
+  const [customDate, setCustomDate] = useState("");
+  const initialMetadata = Object.keys(apiKey.metadata).length ? JSON.stringify(apiKey.metadata, null, 2) : "";
+  const [metadata, setMetadata] = useState(initialMetadata);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const locked = readOnly || apiKey.status === "revoked";
-  const problems = allowlistProblems(allowlist);
+  const [pending, startTransition] = useTransition();
+  const blocked =
+    allowlistInvalid(allowlist) ||
+    metadataProblem(metadata) !== null ||
+    expiryProblem(expiry, customDate) !== null;
 
-  async function save(form: FormData) {
-    const patch: Record<string, unknown> = {
-      name: String(form.get("name") ?? ""),
-      description: String(form.get("description") ?? "") || null,
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const patch = changedSettings(apiKey, {
+      name,
+      description: description.trim() || null,
       ipAllowlist: allowlistEntries(allowlist),
-    };
-    if (apiKey.type !== "signed") patch.scopes = scopes;
-    const result = await updateKeyAction(apiKey.id, patch);
-    setErrors(result.ok ? {} : result.fieldErrors);
-    setMessage(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.message });
-    if (result.ok) router.refresh();
+      ...(signed
+        ? {}
+        : {
+            scopes,
+            metadata: parseMetadata(metadata),
+            ...(expiry === "keep" ? {} : { expiresAt: expiryFrom(expiry, customDate) }),
+          }),
+    });
+    if (Object.keys(patch).length === 0) return setMessage({ ok: true, text: "Nothing changed." });
+    startTransition(async () => {
+      const result = await updateKeyAction(apiKey.id, patch).catch(() => ({
+        ok: false as const,
+        message: "Something went wrong; nothing was saved.",
+        fieldErrors: {},
+      }));
+      setErrors(result.ok ? {} : result.fieldErrors);
+      setMessage(result.ok ? { ok: true, text: "Settings saved." } : { ok: false, text: result.message });
+      if (result.ok) {
+        setExpiry("keep");
+        router.refresh();
+      }
+    });
   }
 
   return (
-    <form action={save} className="space-y-4">
+    <form onSubmit={save} className="space-y-5" aria-busy={pending}>
+      {lockedReason ? <Alert tone="info">{lockedReason}</Alert> : null}
       {message ? <Alert tone={message.ok ? "success" : "error"}>{message.text}</Alert> : null}
-      <fieldset disabled={locked} className="space-y-4">
-        <Field id="settings-name" name="name" label="Name" defaultValue={apiKey.name} error={errors.name} />
-        <Field
-          id="settings-description"
-          name="description"
-          label="Description"
-          defaultValue={apiKey.description ?? ""}
-          error={errors.description}
-        />
-        {apiKey.type === "signed" ? (
-          <p className="text-sm text-ink-muted">
-            Scopes <span className="font-mono text-xs">{apiKey.scopes.join(", ") || "none"}</span>, expiry and
-            metadata are embedded in this signed key; rotate it to change them.
-          </p>
-        ) : (
-          <ScopePicker catalog={scopeCatalog} value={scopes} onChange={setScopes} />
-        )}
-        <div className="space-y-1.5">
-          <label htmlFor="settings-allowlist" className="block text-sm font-medium text-ink">
-            IP allowlist (one per line; empty = anywhere)
-          </label>
-          <textarea
-            id="settings-allowlist"
-            rows={3}
-            value={allowlist}
-            onChange={(event) => setAllowlist(event.target.value)}
-            className={`block w-full rounded-lg border px-3 py-2 font-mono text-xs ${problems.length ? "border-danger" : "border-slate-300"}`}
+      <fieldset disabled={lockedReason !== null || pending} className="space-y-5">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field
+            id="settings-name"
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errors.name}
+            maxLength={100}
           />
-          {problems.map((problem) => (
-            <p key={problem} className="text-xs text-danger">
-              {problem}
-            </p>
-          ))}
+          <Field
+            id="settings-description"
+            label="Description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            error={errors.description}
+            maxLength={500}
+          />
         </div>
+        {signed ? null : (
+          <ScopePicker catalog={scopeCatalog} value={scopes} onChange={setScopes} error={errors.scopes} />
+        )}
+        <AllowlistField
+          id="settings-allowlist"
+          value={allowlist}
+          onChange={setAllowlist}
+          error={errors.ipAllowlist}
+        />
+        {signed ? (
+          <EmbeddedClaims apiKey={apiKey} />
+        ) : (
+          <>
+            <ExpiryField
+              id="settings-expiry"
+              preset={expiry}
+              customDate={customDate}
+              onPreset={setExpiry}
+              onCustomDate={setCustomDate}
+              error={errors.expiresAt}
+              keepLabel={`Unchanged (${apiKey.expiresAt ? formatDateTime(apiKey.expiresAt) : "never"})`}
+            />
+            <MetadataField
+              id="settings-metadata"
+              value={metadata}
+              onChange={setMetadata}
+              error={errors.metadata}
+            />
+          </>
+        )}
       </fieldset>
-      {locked ? null : (
-        <Button type="submit" disabled={problems.length > 0}>
-          Save changes
-        </Button>
+      {lockedReason ? null : (
+        <div className="flex justify-end border-t border-slate-100 pt-4">
+          <Button type="submit" disabled={pending || blocked}>
+            {pending ? "Saving…" : "Save changes"}
+          </Button>
+        </div>
       )}
     </form>
   );

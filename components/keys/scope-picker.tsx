@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
+import { useId, useState } from "react";
 import { scopeProblem } from "./field-helpers";
 
 /** Checkboxes from the tenant's scope catalog, plus free entry of `word:word` scopes. */
@@ -8,34 +9,37 @@ export function ScopePicker({
   catalog,
   value,
   onChange,
+  error,
 }: {
   catalog: string[];
   value: string[];
   onChange: (scopes: string[]) => void;
+  error?: string | undefined;
 }) {
   const [draft, setDraft] = useState("");
+  const problemId = useId();
   const options = [...new Set([...catalog, ...value])].sort();
   const problem = draft.trim() ? scopeProblem(draft.trim()) : null;
   const toggle = (scope: string) =>
-    onChange(value.includes(scope) ? value.filter((s) => s !== scope) : [...value, scope]);
+    onChange(value.includes(scope) ? value.filter((s) => s !== scope) : [...value, scope].sort());
   const add = () => {
     const scope = draft.trim();
     if (!scope || scopeProblem(scope)) return;
-    if (!value.includes(scope)) onChange([...value, scope]);
+    if (!value.includes(scope)) onChange([...value, scope].sort());
     setDraft("");
   };
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-ink">Scopes</legend>
       {options.length > 0 ? (
-        <div className="grid grid-cols-2 gap-1.5">
+        <div className="grid grid-cols-2 gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 p-3 sm:grid-cols-3">
           {options.map((scope) => (
             <label key={scope} className="flex items-center gap-2 font-mono text-xs text-ink">
               <input
                 type="checkbox"
                 checked={value.includes(scope)}
                 onChange={() => toggle(scope)}
-                className="h-3.5 w-3.5"
+                className="h-3.5 w-3.5 accent-brand-600"
               />
               {scope}
             </label>
@@ -43,8 +47,11 @@ export function ScopePicker({
         </div>
       ) : (
         <p className="text-xs text-ink-muted">
-          A key without scopes passes only checks that require none. Add your API's scopes in Settings to pick
-          them here, or type one below.
+          No scopes selected: the key passes only checks that require none. Add your API&apos;s scopes to the{" "}
+          <Link href="/settings" className="text-brand-700 hover:underline">
+            scope catalog
+          </Link>{" "}
+          to pick them here, or type one below.
         </p>
       )}
       <div className="flex gap-2">
@@ -59,19 +66,26 @@ export function ScopePicker({
             }
           }}
           placeholder="customers:write"
+          spellCheck={false}
           aria-invalid={problem ? true : undefined}
-          className={`flex-1 rounded-lg border px-3 py-1.5 font-mono text-xs ${problem ? "border-danger" : "border-slate-300"}`}
+          aria-describedby={problem ? problemId : undefined}
+          className={`flex-1 rounded-lg border bg-white px-3 py-1.5 font-mono text-xs focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none ${problem ? "border-danger" : "border-slate-300"}`}
         />
         <button
           type="button"
           onClick={add}
           disabled={!draft.trim() || !!problem}
-          className="rounded-lg border border-slate-300 px-3 text-xs disabled:opacity-50"
+          className="rounded-lg border border-slate-300 bg-white px-3 text-xs font-medium text-ink hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-ink-faint"
         >
           Add
         </button>
       </div>
-      {problem ? <p className="text-xs text-danger">{problem}</p> : null}
+      {problem ? (
+        <p id={problemId} className="text-xs text-danger">
+          {problem}
+        </p>
+      ) : null}
+      {error ? <p className="text-sm text-danger">{error}</p> : null}
     </fieldset>
   );
 }

@@ -1,57 +1,74 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
-/** The one time a secret is shown: copy it, confirm it is stored, and it is gone from the page. */
+export type SecretKind = "secret" | "signed" | "signing_secret";
+
+// Said plainly per kind, because each is kept differently and "stores only a hash" is true of one.
+const WARNINGS: Record<SecretKind, string> = {
+  secret: "Copy this key now. Keydesk keeps only a hash of it, so it cannot be shown again.",
+  signed: "Copy this key now. Keydesk does not keep signed keys, so it cannot be shown again.",
+  signing_secret:
+    "Copy this secret now if your services verify signed keys offline. It is stored encrypted and will not be shown again.",
+};
+
+/**
+ * The one time a secret is on screen. It lives only in this component's props: closing the dialog
+ * unmounts it, and nothing writes it to a URL, storage or the console.
+ */
 export function SecretReveal({
   secret,
+  kind,
   keyId,
+  note,
   onDone,
 }: {
   secret: string;
+  kind: SecretKind;
   keyId?: string;
+  note?: string;
   onDone: () => void;
 }) {
-  const [copied, setCopied] = useState(false);
   const [stored, setStored] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  // Replacing the form unmounts the focused button; put focus on the warning, not the secret itself.
+  useEffect(() => panel.current?.focus(), []);
   return (
-    <div className="space-y-4">
+    <div ref={panel} tabIndex={-1} data-autofocus className="space-y-4 outline-none">
       <Alert tone="warning">
-        Copy this key now. Keydesk stores only a hash of it — it will not be shown again.
+        <strong className="font-semibold">This is the only time you will see it.</strong> {WARNINGS[kind]}
       </Alert>
-      <div className="flex items-stretch gap-2">
+      <div className="flex items-start gap-2">
         <code
           data-testid="new-secret"
-          className="flex-1 overflow-x-auto rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-sm whitespace-nowrap text-slate-100"
+          className="flex-1 rounded-lg bg-slate-900 px-3 py-2.5 font-mono text-sm leading-relaxed break-all text-slate-100 select-all"
         >
           {secret}
         </code>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton value={secret} />
       </div>
       {keyId ? (
-        <p className="text-xs text-ink-muted">
-          Key id <code className="font-mono">{keyId}</code>
+        <p className="flex items-center gap-2 text-xs text-ink-muted">
+          Key id <code className="font-mono text-ink">{keyId}</code>
         </p>
       ) : null}
-      <label className="flex items-center gap-2 text-sm text-ink">
+      {note ? <p className="text-sm text-ink-muted">{note}</p> : null}
+      <label className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2.5 text-sm text-ink">
         <input
           type="checkbox"
           checked={stored}
           onChange={(event) => setStored(event.target.checked)}
-          className="h-4 w-4"
+          className="h-4 w-4 accent-brand-600"
         />
         I have stored it
       </label>
-      <div className="flex justify-end">
+      <div className="flex items-center justify-end gap-3">
+        {stored ? null : (
+          <span className="text-xs text-ink-faint">Tick the box once it is stored safely.</span>
+        )}
         <Button onClick={onDone} disabled={!stored}>
           Done
         </Button>

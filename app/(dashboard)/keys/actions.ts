@@ -1,91 +1,105 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { z } from "zod";
+import { type KeyRowData, toKeyRow } from "@/components/keys/key-row";
 import { requireContext } from "@/lib/auth/session";
 import { createApiKey } from "@/lib/dal/api-keys/create-api-key";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
 import { revokeApiKey } from "@/lib/dal/api-keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/dal/api-keys/rotate-api-key";
-import { createKeyInput, revokeKeyInput, rotateKeyInput, updateKeyInput } from "@/lib/dal/api-keys/schemas";
+import {
+  createKeyInput,
+  listKeysQuery,
+  revokeKeyInput,
+  rotateKeyInput,
+  updateKeyInput,
+} from "@/lib/dal/api-keys/schemas";
 import { updateApiKey } from "@/lib/dal/api-keys/update-api-key";
+import { type ActionFailure, invalidInput, userFacingFailure } from "./action-result";
 
-export type KeyActionResult =
-  | { ok: true; key: ApiKeyDto; secret: string | null }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+// Thin wrappers over the DAL functions the REST API uses. Each action re-checks the session (a
+// page's check does not protect its actions) and the DAL re-checks the role, so a viewer who posts
+// anyway gets FORBIDDEN. A secret leaves the server here, once, in the action's response only.
 
-function failure(error: unknown): KeyActionResult {
-  if (error instanceof AppError && error.status < 500) {
-    const fields = (error.details?.fields as { path: string; message: string }[] | undefined) ?? [];
-    return {
-      ok: false,
-      message: error.message,
-      fieldErrors: Object.fromEntries(fields.map((f) => [f.path, f.message])),
-    };
-  }
-  throw error;
-}
+export type IssuedKey = { id: string; type: KeyRowData["type"]; fingerprint: string | null };
+export type IssueResult = { ok: true; key: IssuedKey; secret: string | null } | ActionFailure;
+export type DoneResult = { ok: true } | ActionFailure;
 
-function invalid(error: z.ZodError): KeyActionResult {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  return { ok: false, message: "Check the highlighted fields.", fieldErrors };
-}
+const keyIdSchema = z.string().min(1).max(64);
+const unknownKey: ActionFailure = { ok: false, message: "No API key with this id.", fieldErrors: {} };
 
-/**
- * Thin wrappers over the same DAL functions the REST API uses. Each re-checks the session (a page's
- * check does not protect its actions); the DAL re-checks the role. A secret is returned once, here.
- */
-export async function createKeyAction(input: unknown): Promise<KeyActionResult> {
+export async function createKeyAction(input: unknown): Promise<IssueResult> {
   const ctx = await requireContext();
   const parsed = createKeyInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
     const { key, secret } = await createApiKey(ctx, parsed.data);
     revalidatePath("/keys");
-    return { ok: true, key, secret };
+    return { ok: true, key: { id: key.id, type: key.type, fingerprint: key.fingerprint }, secret };
   } catch (error) {
-    return failure(error);
+    return userFacingFailure(error);
   }
 }
 
-export async function updateKeyAction(id: string, input: unknown): Promise<KeyActionResult> {
+export async function updateKeyAction(id: string, input: unknown): Promise<DoneResult> {
   const ctx = await requireContext();
+  const keyId = keyIdSchema.safeParse(id);
+  if (!keyId.success) return unknownKey;
   const parsed = updateKeyInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
-    const key = await updateApiKey(ctx, String(id), parsed.data);
+    const key = await updateApiKey(ctx, keyId.data, parsed.data);
     revalidatePath(`/keys/${key.id}`);
-    return { ok: true, key, secret: null };
+    return { ok: true };
   } catch (error) {
-    return failure(error);
+    return userFacingFailure(error);
   }
 }
 
-export async function rotateKeyAction(id: string, input: unknown): Promise<KeyActionResult> {
+export async function rotateKeyAction(id: string, input: unknown): Promise<IssueResult> {
   const ctx = await requireContext();
+  const keyId = keyIdSchema.safeParse(id);
+  if (!keyId.success) return unknownKey;
   const parsed = rotateKeyInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
-    const { key, secret } = await rotateApiKey(ctx, String(id), parsed.data);
+    const { key, secret } = await rotateApiKey(ctx, keyId.data, parsed.data);
     revalidatePath("/keys");
-    return { ok: true, key, secret };
+    revalidatePath(`/keys/${keyId.data}`);
+    return { ok: true, key: { id: key.id, type: key.type, fingerprint: key.fingerprint }, secret };
   } catch (error) {
-    return failure(error);
+    return userFacingFailure(error);
   }
 }
 
-export async function revokeKeyAction(id: string, input: unknown): Promise<KeyActionResult> {
+export async function revokeKeyAction(id: string, input: unknown): Promise<DoneResult> {
   const ctx = await requireContext();
+  const keyId = keyIdSchema.safeParse(id);
+  if (!keyId.success) return unknownKey;
   const parsed = revokeKeyInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
-    const key = await revokeApiKey(ctx, String(id), parsed.data.reason);
+    const key = await revokeApiKey(ctx, keyId.data, parsed.data.reason);
     revalidatePath("/keys");
     revalidatePath(`/keys/${key.id}`);
-    return { ok: true, key, secret: null };
+    return { ok: true };
   } catch (error) {
-    return failure(error);
+    return userFacingFailure(error);
+  }
+}
+
+/** The next page of the table ("Load more"), with the filters the page was rendered with. */
+export async function listKeysAction(
+  input: unknown,
+): Promise<{ ok: true; rows: KeyRowData[]; nextCursor: string | null } | ActionFailure> {
+  const ctx = await requireContext();
+  const parsed = listKeysQuery.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const { data, nextCursor } = await listApiKeys(ctx, parsed.data);
+    return { ok: true, rows: data.map(toKeyRow), nextCursor };
+  } catch (error) {
+    return userFacingFailure(error);
   }
 }

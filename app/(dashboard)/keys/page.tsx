@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { CreateKeyButton } from "@/components/keys/create-key-button";
-import { KeyFilters } from "@/components/keys/key-filters";
-import { KeysTable } from "@/components/keys/keys-table";
+import { type Filters, KeyFilters } from "@/components/keys/key-filters";
+import { KeyIcon } from "@/components/keys/key-icon";
+import { toKeyRow } from "@/components/keys/key-row";
+import { KeysList } from "@/components/keys/keys-list";
 import { LeakBanner } from "@/components/keys/leak-banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireContext } from "@/lib/auth/session";
@@ -14,38 +16,42 @@ import { getTenant } from "@/lib/dal/tenants";
 
 export const metadata: Metadata = { title: "API keys" };
 
+const PAGE_SIZE = 25;
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function KeysPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireContext();
   const raw = await searchParams;
-  const parsed = listKeysQuery.safeParse({
-    status: raw.status,
-    environment: raw.environment,
-    type: raw.type,
-    cursor: raw.cursor,
-    limit: 25,
-  });
-  const query = parsed.success ? parsed.data : listKeysQuery.parse({ limit: 25 });
+  // An unknown filter value (a hand-edited URL) is dropped rather than answered with an error page.
+  const filters: Filters = {};
+  for (const name of ["status", "environment", "type"] as const) {
+    const parsed = listKeysQuery.shape[name].safeParse(one(raw[name]));
+    if (parsed.success && parsed.data) filters[name] = parsed.data;
+  }
   const [{ data, nextCursor }, tenant, leaked] = await Promise.all([
-    listApiKeys(ctx, query),
+    listApiKeys(ctx, listKeysQuery.parse({ ...filters, limit: PAGE_SIZE })),
     getTenant(ctx),
     listRecentlyLeakedKeys(ctx),
   ]);
-  const filtered = Boolean(query.status || query.environment || query.type || query.cursor);
-  const readOnly = ctx.role === "viewer";
-  const create = <CreateKeyButton scopeCatalog={tenant.scopeCatalog} readOnly={readOnly} />;
+  const filtered = Boolean(filters.status || filters.environment || filters.type);
+  const create = <CreateKeyButton scopeCatalog={tenant.scopeCatalog} readOnly={ctx.role === "viewer"} />;
+  const header = (
+    <PageHeader
+      title="API keys"
+      description="Credentials your customers use to call your API. Secrets are shown once, at creation."
+      actions={create}
+    />
+  );
 
   if (data.length === 0 && !filtered) {
     return (
       <>
-        <PageHeader
-          title="API keys"
-          description="Credentials your customers use to call your API."
-          actions={create}
-        />
+        {header}
         <EmptyState
-          icon={<span aria-hidden="true">🔑</span>}
+          icon={<KeyIcon />}
           title="No API keys yet"
           action={
             <Link
@@ -57,47 +63,35 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
           }
         >
           Create a secret key, upload a public key or issue a signed key, then send your first verified
-          request. The onboarding walkthrough takes you there in four steps.
+          request. The onboarding walkthrough takes you there in four steps — or use “Create API key” above.
         </EmptyState>
       </>
     );
   }
 
-  const current = { status: query.status, environment: query.environment, type: query.type };
-  const more = new URLSearchParams(
-    Object.entries({ ...current, cursor: nextCursor ?? undefined }).filter(
-      (e): e is [string, string] => !!e[1],
-    ),
-  );
   return (
     <>
-      <PageHeader
-        title="API keys"
-        description="Credentials your customers use to call your API."
-        actions={create}
-      />
+      {header}
       <LeakBanner keys={leaked} />
-      <KeyFilters current={current} />
+      <KeyFilters current={filters} />
       {data.length === 0 ? (
-        <p className="rounded-card border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-ink-muted">
-          No keys match these filters.{" "}
-          <Link href="/keys" className="text-brand-700 hover:underline">
+        <div className="rounded-card border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-ink-muted">
+          <p className="font-medium text-ink">No keys match these filters.</p>
+          <Link href="/keys" className="mt-2 inline-block text-brand-700 hover:underline">
             Clear filters
           </Link>
-        </p>
-      ) : (
-        <KeysTable keys={data} />
-      )}
-      {nextCursor ? (
-        <div className="mt-4 text-center">
-          <Link
-            href={`/keys?${more.toString()}`}
-            className="text-sm font-medium text-brand-700 hover:underline"
-          >
-            Load more
-          </Link>
         </div>
-      ) : null}
+      ) : (
+        <KeysList
+          // A new filter is a new list: drop the pages loaded under the old one.
+          key={JSON.stringify(filters)}
+          initial={data.map(toKeyRow)}
+          nextCursor={nextCursor}
+          filters={filters}
+          pageSize={PAGE_SIZE}
+          now={Date.now()}
+        />
+      )}
     </>
   );
 }

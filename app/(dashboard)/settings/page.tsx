@@ -13,9 +13,13 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const ctx = await requireContext();
   const [tenant, secrets] = await Promise.all([getTenant(ctx), listSigningSecrets(ctx)]);
+  const readOnly = ctx.role === "viewer";
   return (
     <>
-      <PageHeader title="Settings" description="Your workspace, its limits and its members." />
+      <PageHeader
+        title="Settings"
+        description="Your workspace, its limits, the scopes your API understands and the secrets behind signed keys."
+      />
       <Card
         title="Workspace"
         description={
@@ -28,21 +32,28 @@ export default async function SettingsPage() {
           name={tenant.name}
           rateLimitPerMinute={tenant.rateLimitPerMinute}
           maxTokenLifetimeSeconds={tenant.maxTokenLifetimeSeconds}
-          readOnly={ctx.role === "viewer"}
+          readOnly={readOnly}
         />
       </Card>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
         <Card
           title="Scope catalog"
-          description="The scopes your API understands; offered as checkboxes when creating keys."
+          description="The scopes your API checks, offered as checkboxes when creating a key. Keys may also carry scopes typed in by hand."
         >
-          <ScopeCatalogForm initial={tenant.scopeCatalog} readOnly={ctx.role === "viewer"} />
+          <ScopeCatalogForm initial={tenant.scopeCatalog} readOnly={readOnly} />
         </Card>
         <Card
           title="Signing secrets"
-          description="For signed (akv1_) keys. The newest signs; every active one verifies. See docs/signed-keys.md to verify offline."
+          description={
+            <>
+              Signed (<code className="font-mono text-xs">akv1_</code>) keys are HMACs made with these. The
+              newest active secret signs new keys; every active secret verifies. To verify keys offline in
+              your own services, see the guide in{" "}
+              <code className="font-mono text-xs">docs/signed-keys.md</code>.
+            </>
+          }
         >
-          <SigningSecrets secrets={secrets} readOnly={ctx.role === "viewer"} />
+          <SigningSecrets secrets={secrets} readOnly={readOnly} />
         </Card>
       </div>
     </>

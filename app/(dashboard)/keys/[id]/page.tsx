@@ -1,28 +1,24 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/keys/audit-timeline";
-import {
-  displayStatus,
-  EnvironmentBadge,
-  relativeTime,
-  StatusBadge,
-  TypeLabel,
-} from "@/components/keys/badges";
 import { KeyActions } from "@/components/keys/key-actions";
+import { KeyHeader } from "@/components/keys/key-header";
 import { KeySettingsForm } from "@/components/keys/key-settings-form";
 import { Card } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { AppError } from "@/lib/api/app-error";
 import { requireContext } from "@/lib/auth/session";
+import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
 import { getApiKey } from "@/lib/dal/api-keys/get-api-keys";
-import { listAuditEvents } from "@/lib/dal/audit-log";
+import { type AuditEventDto, listAuditEvents } from "@/lib/dal/audit-log";
+import type { TenantContext } from "@/lib/dal/context";
 import { getTenant } from "@/lib/dal/tenants";
 import { loadUsage } from "../../usage/load-usage";
 
 export const metadata: Metadata = { title: "API key" };
 
-async function keyOrNotFound(ctx: Awaited<ReturnType<typeof requireContext>>, id: string) {
+/** Unknown and foreign ids are the same 404 (the DAL filters by tenant), so ids cannot be probed. */
+async function keyOrNotFound(ctx: TenantContext, id: string): Promise<ApiKeyDto> {
   try {
     return await getApiKey(ctx, id);
   } catch (error) {
@@ -31,74 +27,68 @@ async function keyOrNotFound(ctx: Awaited<ReturnType<typeof requireContext>>, id
   }
 }
 
+/**
+ * This key's events, plus — for a key made by rotation — the rotation itself, which is recorded on
+ * the key it replaced.
+ */
+async function keyEvents(ctx: TenantContext, key: ApiKeyDto): Promise<AuditEventDto[]> {
+  const [own, parent] = await Promise.all([
+    listAuditEvents(ctx, { targetId: key.id, limit: 30 }),
+    key.rotatedFromId ? listAuditEvents(ctx, { targetId: key.rotatedFromId, limit: 30 }) : null,
+  ]);
+  const birth =
+    parent?.data.filter((e) => e.action === "api_key.rotated" && e.details.newKeyId === key.id) ?? [];
+  return [...own.data, ...birth];
+}
+
+function lockedReason(ctx: TenantContext, key: ApiKeyDto): string | null {
+  if (ctx.role === "viewer")
+    return "You have read-only access (viewer). An owner or admin can change, rotate or revoke this key.";
+  if (key.status === "revoked") return "This key is revoked; its settings can no longer change.";
+  return null;
+}
+
 export default async function KeyPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireContext();
   const { id } = await params;
   const key = await keyOrNotFound(ctx, id);
-  const [tenant, audit, usage] = await Promise.all([
+  const [tenant, events, usage] = await Promise.all([
     getTenant(ctx),
-    listAuditEvents(ctx, { targetId: key.id, limit: 20 }),
+    keyEvents(ctx, key),
     loadUsage(ctx, "24h", key.id),
   ]);
-  const readOnly = ctx.role === "viewer";
+  const now = Date.now();
   const total = Object.values(usage.totals).reduce((sum, n) => sum + n, 0);
+  const actions =
+    ctx.role === "viewer" ? (
+      <p className="max-w-56 text-right text-xs text-ink-muted">
+        Read-only access: viewers cannot rotate or revoke keys.
+      </p>
+    ) : (
+      <KeyActions apiKey={{ id: key.id, name: key.name, type: key.type, status: key.status }} />
+    );
   return (
     <>
-      <Link href="/keys" className="text-sm text-ink-muted hover:text-ink">
-        ← All keys
-      </Link>
-      <header className="mt-3 mb-8 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <div className="flex items-center gap-2">
-            <EnvironmentBadge environment={key.environment} />
-            <h1 className="text-2xl font-semibold tracking-tight text-ink">{key.name}</h1>
-            <StatusBadge status={displayStatus(key)} />
-          </div>
-          <p className="mt-2 text-sm text-ink-muted">
-            <TypeLabel type={key.type} /> ·{" "}
-            <code className="font-mono text-xs">{key.prefix ?? key.fingerprint}</code> · id{" "}
-            <code className="font-mono text-xs" data-testid="key-id">
-              {key.id}
-            </code>
-          </p>
-          <p className="mt-1 text-xs text-ink-faint">
-            Created {new Date(key.createdAt).toLocaleString("en")} · last used {relativeTime(key.lastUsedAt)}
-            {key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}
-            {key.expiresAt ? ` · expires ${new Date(key.expiresAt).toLocaleString("en")}` : ""}
-            {key.rotatedFromId ? (
-              <>
-                {" "}
-                · rotated from{" "}
-                <Link href={`/keys/${key.rotatedFromId}`} className="font-mono hover:underline">
-                  {key.rotatedFromId}
-                </Link>
-              </>
-            ) : null}
-          </p>
-          {key.revokedAt ? (
-            <p className="mt-2 text-sm text-danger" data-testid="revoked-note">
-              Revoked {new Date(key.revokedAt).toLocaleString("en")}
-              {key.revokedReason ? ` — ${key.revokedReason}` : ""}
-            </p>
-          ) : null}
-        </div>
-        {readOnly ? null : <KeyActions apiKey={key} />}
-      </header>
-      <div className="grid gap-6 xl:grid-cols-3">
+      <KeyHeader apiKey={key} now={now} actions={actions} />
+      <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
-          <Card title="Usage, last 24 hours" description={`${total.toLocaleString()} verifications`}>
+          <Card title="Usage, last 24 hours" description={`${total.toLocaleString("en")} verifications`}>
             {total === 0 ? (
               <p className="text-sm text-ink-muted">No verifications with this key in the last 24 hours.</p>
             ) : (
               <UsageChart series={usage.series} interval={usage.interval} height={220} />
             )}
           </Card>
-          <Card title="Settings">
-            <KeySettingsForm apiKey={key} scopeCatalog={tenant.scopeCatalog} readOnly={readOnly} />
+          <Card title="Settings" description="Changes reach every instance within a second.">
+            <KeySettingsForm
+              apiKey={key}
+              scopeCatalog={tenant.scopeCatalog}
+              lockedReason={lockedReason(ctx, key)}
+            />
           </Card>
         </div>
-        <Card title="Audit trail">
-          <AuditTimeline events={audit.data} />
+        <Card title="Audit trail" description="Every change to this key: who, from where, when.">
+          <AuditTimeline events={events} keyId={key.id} currentUserId={ctx.userId} now={now} />
         </Card>
       </div>
     </>
