@@ -1,32 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { createHash, createPublicKey, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { makeOpensslKeys } from "../test/openssl-keys";
 
 const password = "correct horse battery";
-
-function opensslKeys() {
-  const dir = mkdtempSync(path.join(tmpdir(), "keydesk-e2e-pem-"));
-  const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "ignore" });
-  run("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "private.pem");
-  run("ec", "-in", "private.pem", "-pubout", "-out", "public.pem");
-  run("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "private-2.pem");
-  run("ec", "-in", "private-2.pem", "-pubout", "-out", "public-2.pem");
-  run("ecparam", "-name", "secp384r1", "-genkey", "-noout", "-out", "p384.pem");
-  run("ec", "-in", "p384.pem", "-pubout", "-out", "p384-public.pem");
-  run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "rsa.pem");
-  run("pkey", "-in", "rsa.pem", "-pubout", "-out", "rsa-public.pem");
-  const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
-  return {
-    dir,
-    p256: read("public.pem"),
-    p256b: read("public-2.pem"),
-    p384: read("p384-public.pem"),
-    rsa: read("rsa-public.pem"),
-  };
-}
 
 /** RFC 7638 thumbprint of a P-256 key, computed independently of Keydesk. */
 function thumbprint(pem: string): string {
@@ -159,27 +136,27 @@ test("public key: loaded from a file, fingerprint shown; RSA and P-384 refused i
   page,
   request,
 }) => {
-  const pems = opensslKeys();
+  const pems = makeOpensslKeys();
   await signUp(page, request);
   const dialog = await openCreateDialog(page, "RSA attempt");
   await dialog.getByText("Public key (ES256)").click();
-  await dialog.getByLabel("Public key (public.pem)").fill(pems.rsa);
+  await dialog.getByLabel("Public key (public.pem)").fill(pems.rsaPublic);
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.getByRole("alert").filter({ hasText: "RSA keys are not supported" })).toBeVisible();
   await expect(dialog.getByLabel("Public key (public.pem)")).toHaveAttribute("aria-invalid", "true");
   await dialog.screenshot({ path: test.info().outputPath("05-invalid-key-format.png") });
-  await dialog.getByLabel("Public key (public.pem)").fill(pems.p384);
+  await dialog.getByLabel("Public key (public.pem)").fill(pems.p384Public);
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(
     dialog.getByRole("alert").filter({ hasText: "P-384 (secp384r1) keys are not supported" }),
   ).toBeVisible();
 
   await dialog.getByLabel("Load from a file…").setInputFiles(path.join(pems.dir, "public.pem"));
-  await expect(dialog.getByLabel("Public key (public.pem)")).toHaveValue(pems.p256);
+  await expect(dialog.getByLabel("Public key (public.pem)")).toHaveValue(pems.p256Public);
   await dialog.getByLabel("Name", { exact: true }).fill("Mobile signer");
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-key-id")).toHaveText(/^key_[0-9A-Za-z]{24}$/);
-  const fingerprint = thumbprint(pems.p256);
+  const fingerprint = thumbprint(pems.p256Public);
   await expect(page.getByRole("dialog")).toContainText(fingerprint);
   await shot(page, "06-public-key-added");
   await page.getByRole("button", { name: "Done" }).click();
@@ -193,17 +170,17 @@ test("public key: loaded from a file, fingerprint shown; RSA and P-384 refused i
   await page.getByRole("button", { name: "Rotate" }).click();
   const rotate = page.getByRole("dialog", { name: /Rotate/ });
   await expect(rotate.getByRole("button", { name: "Rotate key" })).toBeDisabled();
-  await rotate.getByLabel("New public key (public.pem)").fill(pems.p256);
+  await rotate.getByLabel("New public key (public.pem)").fill(pems.p256Public);
   await rotate.getByRole("button", { name: "Rotate key" }).click();
   await expect(rotate.getByRole("alert").filter({ hasText: "generate a new key pair" })).toBeVisible();
-  await rotate.getByLabel("New public key (public.pem)").fill(pems.p256b);
+  await rotate.getByLabel("New public key (public.pem)").fill(pems.p256PublicOther);
   await rotate.getByRole("button", { name: "Rotate key" }).click();
   const rotated = page.getByRole("dialog", { name: "Your rotated key" });
   await expect(rotated.getByText("Clients must use the new key id")).toBeVisible();
   const newId = (await rotated.getByTestId("new-key-id").textContent()) ?? "";
   await rotated.getByRole("button", { name: "Done" }).click();
   await expect(page).toHaveURL(new RegExp(`/keys/${newId}$`));
-  await expect(page.getByText(thumbprint(pems.p256b))).toBeVisible();
+  await expect(page.getByText(thumbprint(pems.p256PublicOther))).toBeVisible();
 });
 
 test("rotation with a 1 hour grace: new secret once, old key expiring soon", async ({ page, request }) => {

@@ -1,5 +1,5 @@
-import { AppError } from "./app-error";
-import { ERROR_CODES, type ErrorCode } from "./error-codes";
+import type { AppError } from "./app-error";
+import type { ErrorCode } from "./error-codes";
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
@@ -22,12 +22,4 @@ export function errorResponse(error: AppError): Response {
     headers.set("WWW-Authenticate", AUTH_CHALLENGE);
   if (error.code === "RATE_LIMITED") headers.set("Cache-Control", "no-store");
   return jsonResponse(body, { status: error.status, headers });
-}
-
-export function errorResponseFor(
-  code: ErrorCode,
-  message?: string,
-  details?: Record<string, unknown>,
-): Response {
-  return errorResponse(new AppError(code, message ?? ERROR_CODES[code].message, details));
 }
