@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["{lib,db,app,test,components}/**/*.test.{ts,tsx}"],
+    // test/server starts real server.ts processes against a production build: `npm run test:server`.
+    exclude: [...configDefaults.exclude, "test/server/**"],
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup-env.ts"],
     testTimeout: 20_000,

@@ -22,6 +22,8 @@ step "typecheck (tsc)" npm run typecheck
 step "unit + integration tests on embedded PGlite, in-memory stores" npm test
 step "unit + integration tests on PostgreSQL + Redis" npm run test:pg
 step "production build" npm run build
+step "server processes on embedded PGlite (real server.ts, production build)" npm run test:server
+step "server processes on PostgreSQL + Redis" npm run test:server:pg
 step "end-to-end on embedded PGlite (Playwright, Chromium, production build)" npm run test:e2e
 step "fresh PostgreSQL database for end-to-end" env PG_TEST_DB=keydesk_e2e node scripts/reset-test-db.mjs
 step "end-to-end on PostgreSQL + Redis" env E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/keydesk_e2e}" \

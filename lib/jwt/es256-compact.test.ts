@@ -12,7 +12,7 @@ import { verifyCompactEs256 } from "./es256-compact";
 type JwsVector = { tcId: number; comment: string; jws: unknown; result: string; flags: string[] };
 type JwsFile = { testGroups: { comment: string; public?: JsonWebKey; tests: JwsVector[] }[] };
 
-const file = new URL("../../../shared/testdata/wycheproof/json_web_signature_test.json", import.meta.url);
+const file = new URL("../../test/fixtures/wycheproof/json_web_signature_test.json", import.meta.url);
 const data = JSON.parse(readFileSync(file, "utf8")) as JwsFile;
 
 const ES256_GROUPS = new Set(["es256", "SpecialCaseEs256"]);

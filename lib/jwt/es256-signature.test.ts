@@ -9,8 +9,8 @@ import { newP256KeyPair } from "./test-tokens";
  * Wycheproof ECDSA P-256/SHA-256 vectors in IEEE P1363 form, the encoding JWS ES256 uses. A JWS
  * signing input is always ASCII, so arbitrary `msg` bytes cannot be wrapped into a token; instead
  * each vector goes through verifyEs256Signature, the exact function the compact verifier calls,
- * with the key imported by importEs256PublicKey, the exact function production uses. The file sits
- * in ../shared beside the repository, resolved from this file so a fresh clone finds it too.
+ * with the key imported by importEs256PublicKey, the exact function production uses. The vectors
+ * are vendored under test/fixtures/wycheproof (Apache-2.0, with their LICENSE).
  */
 type P1363Vector = {
   tcId: number;
@@ -26,7 +26,7 @@ type P1363File = {
 };
 
 const file = new URL(
-  "../../../shared/testdata/wycheproof/ecdsa_secp256r1_sha256_p1363_test.json",
+  "../../test/fixtures/wycheproof/ecdsa_secp256r1_sha256_p1363_test.json",
   import.meta.url,
 );
 const data = JSON.parse(readFileSync(file, "utf8")) as P1363File;

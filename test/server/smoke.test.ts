@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRemoteTenant } from "./client";
+import { type RunningServer, startServer } from "./harness";
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("server.ts in production", () => {
+  it("serves Next routes and the verification fast path on one port", async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const tenant = await createRemoteTenant(server.url);
+    const key = await tenant.createKey();
+    const whoami = await fetch(`${server.url}/api/v1/whoami`, { headers: { "x-api-key": key.key } });
+    expect(whoami.status).toBe(200);
+    expect(await whoami.json()).toMatchObject({ keyId: key.id, tenantId: tenant.tenantId });
+  });
+
+  it("exits 0 on SIGTERM", async () => {
+    const other = await startServer();
+    expect(await other.stop("SIGTERM")).toBe(0);
+    expect(other.output()).toContain("shutting down");
+  });
+});
