@@ -4,7 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/keydesk_test}"
+# Database names can be overridden so that several checkouts on one machine do not share them.
+export PG_TEST_DB="${PG_TEST_DB:-keydesk_test}"
+E2E_PG_DB="${E2E_PG_DB:-keydesk_e2e}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/${PG_TEST_DB}}"
 export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
 step() {
@@ -25,8 +28,8 @@ step "production build" npm run build
 step "server processes on embedded PGlite (real server.ts, production build)" npm run test:server
 step "server processes on PostgreSQL + Redis" npm run test:server:pg
 step "end-to-end on embedded PGlite (Playwright, Chromium, production build)" npm run test:e2e
-step "fresh PostgreSQL database for end-to-end" env PG_TEST_DB=keydesk_e2e node scripts/reset-test-db.mjs
-step "end-to-end on PostgreSQL + Redis" env E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/keydesk_e2e}" \
+step "fresh PostgreSQL database for end-to-end" env PG_TEST_DB="$E2E_PG_DB" node scripts/reset-test-db.mjs
+step "end-to-end on PostgreSQL + Redis" env E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/${E2E_PG_DB}}" \
   E2E_REDIS_URL="$TEST_REDIS_URL" npm run test:e2e
 echo
 echo "=== [keydesk] all checks passed ==="
