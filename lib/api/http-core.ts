@@ -24,7 +24,12 @@ export type CoreHandler = (input: HttpInput) => Promise<HttpOutput>;
 const JSON_TYPE = "application/json; charset=utf-8";
 
 export function jsonOutput(body: unknown, status = 200, headers: Record<string, string> = {}): HttpOutput {
-  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  // Never cached: see lib/api/responses.ts.
+  return {
+    status,
+    headers: { "content-type": JSON_TYPE, "cache-control": "no-store", ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The error envelope of SPEC §3, built without an Error object (no stack capture on the hot path). */
