@@ -42,7 +42,7 @@ test("sign up → dashboard → log out → log in", async ({ page }) => {
   await expect(page.getByTestId("tenant-name")).toHaveText("Acme Payments EU");
   await shot(page, "04-settings");
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/keys");
   await expect(page).toHaveURL(/\/login/);
