@@ -95,7 +95,7 @@ describe("route handlers stop reading a streamed body at their cap", () => {
     const res = await createKey(req);
     expect(res.status).toBe(413);
     expect(body.produced()).toBeLessThanOrEqual(BODY_CAPS.api + 4 * CHUNK);
-  });
+  }, 120_000);
 });
 
 describe("JSON that would hurt whatever reads it next", () => {
@@ -110,7 +110,7 @@ describe("JSON that would hurt whatever reads it next", () => {
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("VALIDATION_ERROR");
-  });
+  }, 120_000);
 
   it("refuses NUL characters with 400 instead of failing the INSERT with 500", async () => {
     const owner = await createAccount("nul");
@@ -122,5 +122,5 @@ describe("JSON that would hurt whatever reads it next", () => {
       ip: uniqueIp(),
     });
     expect(signup.status).toBe(400);
-  });
+  }, 120_000);
 });
