@@ -1,11 +1,8 @@
 import type { NextConfig } from "next";
+import { API_CSP, BASE_SECURITY_HEADERS } from "./lib/server/security-headers";
 
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+const toList = (headers: Record<string, string>) =>
+  Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -15,7 +12,11 @@ const nextConfig: NextConfig = {
   // drivers hold process-wide connections that must not be duplicated by bundling.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Pages get their CSP (with a nonce) from proxy.ts; HSTS comes from server.ts, which knows APP_URL.
+    return [
+      { source: "/:path*", headers: toList(BASE_SECURITY_HEADERS) },
+      { source: "/api/:path*", headers: toList({ "content-security-policy": API_CSP }) },
+    ];
   },
 };
 

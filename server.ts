@@ -1,5 +1,5 @@
 import "./lib/server/allow-server-only";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { POST as verifyRoute } from "./app/api/v1/verify/route";
 import { GET as whoamiRoute } from "./app/api/v1/whoami/route";
@@ -7,6 +7,8 @@ import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
 import { describeError, log } from "./lib/log";
 import { createFastPath } from "./lib/server/fast-path";
+import { guardBody } from "./lib/server/guard-body";
+import { hstsValue } from "./lib/server/security-headers";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
 import { closeStores } from "./lib/stores";
 import { stopVerifier } from "./lib/verify/runtime";
@@ -16,6 +18,13 @@ import { stopVerifier } from "./lib/verify/runtime";
  * address, stamps it on every request (see lib/api/client-ip.ts) and hands the request to Next.
  * SPEC §7's fast path for the verification routes will be served from here too.
  */
+/**
+ * Node's defaults let a client that trickles its headers hold a socket for 60–90 s (headersTimeout
+ * 60 s, checked every 30 s). Headers must arrive within 20 s and a whole request within 30 s,
+ * checked every second, so such a socket is cut within ~21 s. Bodies are at most 1 MiB.
+ */
+const SOCKET_LIMITS = { headersTimeout: 20_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+
 async function main() {
   const env = getEnv();
   exportFrameworkEnv(env);
@@ -30,14 +39,24 @@ async function main() {
   const handle = app.getRequestHandler();
   const stamp = createClientIpStamper(env);
   // In development Next serves these too, so edits hot-reload; the handlers are the same functions.
+  const hsts = hstsValue(env.appUrl);
   const fastPath = dev
     ? undefined
-    : createFastPath({ "/api/v1/whoami": { GET: whoamiRoute }, "/api/v1/verify": { POST: verifyRoute } });
+    : createFastPath(
+        { "/api/v1/whoami": { GET: whoamiRoute }, "/api/v1/verify": { POST: verifyRoute } },
+        { hsts },
+      );
+  // Next reads some bodies itself (next-auth, server actions): server.ts caps them first.
+  const toNext = async (req: IncomingMessage, res: ServerResponse) => {
+    if (hsts) res.setHeader("strict-transport-security", hsts);
+    const guarded = await guardBody(req, res);
+    if (guarded) await handle(guarded, res);
+  };
 
-  const server = createServer((req, res) => {
+  const server = createServer(SOCKET_LIMITS, (req, res) => {
     stamp(req);
     const fast = fastPath?.match(req);
-    const served = fast ? fastPath!.serve(fast, req, res) : handle(req, res);
+    const served = fast ? fastPath!.serve(fast, req, res) : toNext(req, res);
     served.catch((error: unknown) => {
       log.error("request failed", describeError(error));
       if (!res.headersSent) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const password = "correct horse battery";
 
@@ -42,7 +42,7 @@ test("sign up → dashboard → log out → log in", async ({ page }) => {
   await expect(page.getByTestId("tenant-name")).toHaveText("Acme Payments EU");
   await shot(page, "04-settings");
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/keys");
   await expect(page).toHaveURL(/\/login/);
@@ -102,4 +102,39 @@ test("API errors are JSON envelopes without stack traces", async ({ request }) =
   expect(await res.json()).toEqual({
     error: { code: "INVALID_JSON", message: "The request body is not valid JSON." },
   });
+});
+
+test("log out everywhere ends other browsers and API access tokens at once", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const email = `everywhere-${randomBytes(4).toString("hex")}@example.com`;
+  expect(
+    (
+      await request.post("/api/auth/register", { data: { email, password, tenantName: "Everywhere" } })
+    ).status(),
+  ).toBe(201);
+  const { accessToken } = await (await request.post("/api/auth/login", { data: { email, password } })).json();
+
+  const logIn = async (target: import("@playwright/test").Page) => {
+    await target.goto("/login");
+    await target.getByLabel("Email").fill(email);
+    await target.getByLabel("Password").fill(password);
+    await target.getByRole("button", { name: "Log in" }).click();
+    await expect(target).toHaveURL(/\/keys$/);
+  };
+  await logIn(page);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await logIn(other);
+
+  await page.getByRole("button", { name: "Log out everywhere" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await other.goto("/keys");
+  await expect(other).toHaveURL(/\/login/);
+  const me = await request.get("/api/tenants/me", { headers: { authorization: `Bearer ${accessToken}` } });
+  expect(me.status()).toBe(401);
+  await shot(page, "08-logged-out-everywhere");
+  await otherContext.close();
 });

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, randomBytes } from "node:crypto";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { makeOpensslKeys } from "../test/openssl-keys";
+import { type APIRequestContext, expect, type Page, test } from "./fixtures";
 
 const password = "correct horse battery";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("usage page charts verifications by outcome and refreshes live", async ({ page, request }) => {
   const email = `usage-${randomBytes(4).toString("hex")}@example.com`;

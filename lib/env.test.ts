@@ -40,6 +40,11 @@ describe("parseEnv", () => {
       { NODE_ENV: "production" },
       /^Invalid environment variable AUTH_SECRET: required when NODE_ENV=production/,
     ],
+    [
+      { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) },
+      /^Invalid environment variable APP_URL: required when NODE_ENV=production/,
+    ],
+    [{ SIGNUP_RATE_LIMIT: "0" }, /^Invalid environment variable SIGNUP_RATE_LIMIT/],
   ])("%j gives one clear line", (env, expected) => {
     const message = errorOf(env);
     expect(message).toMatch(expected);

@@ -52,6 +52,7 @@ const rawSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LEAK_ALERT_PUBLIC_KEYS: z.string().optional(),
+  SIGNUP_RATE_LIMIT: intInRange(1, 1_000_000).default(10),
 });
 
 export type Env = {
@@ -71,6 +72,8 @@ export type Env = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** GitHub secret-scanning signing keys, by key identifier (PEM). Empty: leak alerts are refused. */
   leakAlertPublicKeys: Record<string, string>;
+  /** Sign-ups per client address per hour (a burst of this many, then one per hour / limit). */
+  signupRateLimit: number;
 };
 
 export class EnvError extends Error {}
@@ -100,6 +103,12 @@ export function parseEnv(source: EnvSource): Env {
       "Invalid environment variable AUTH_SECRET: required when NODE_ENV=production (try: openssl rand -base64 32)",
     );
   }
+  // Without it next-auth cannot tell it is served over https and drops the cookie's Secure flag.
+  if (raw.NODE_ENV === "production" && !raw.APP_URL) {
+    throw new EnvError(
+      "Invalid environment variable APP_URL: required when NODE_ENV=production (the public URL, e.g. https://keys.example.com)",
+    );
+  }
   const appUrl = (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
   return {
     nodeEnv: raw.NODE_ENV,
@@ -118,6 +127,7 @@ export function parseEnv(source: EnvSource): Env {
     jwtAudience: raw.JWT_AUDIENCE ?? appUrl,
     logLevel: raw.LOG_LEVEL,
     leakAlertPublicKeys: parseLeakAlertKeys(raw.LEAK_ALERT_PUBLIC_KEYS),
+    signupRateLimit: raw.SIGNUP_RATE_LIMIT,
   };
 }
 

@@ -11,6 +11,10 @@ const CREDENTIAL_PATTERNS: RegExp[] = [
   /\baksec_[0-9A-Za-z]+/g,
   /\beyJ[0-9A-Za-z_-]*\.[0-9A-Za-z_-]*\.?[0-9A-Za-z_-]*/g,
   /(bearer\s+)[^\s"']+/gi,
+  // Password hashes as we store them, and anything else long and hash- or token-shaped.
+  /\bscrypt\$[^\s"',]+/g,
+  /\b[0-9a-f]{40,}\b/gi,
+  /[A-Za-z0-9+/_-]{43,}={0,2}/g,
 ];
 
 export function redact(text: string): string {
@@ -40,8 +44,42 @@ export const log = {
   error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
 };
 
+/**
+ * drizzle's query errors read "Failed query: <sql>\nparams: <values>", and the values can be a
+ * password hash, a key hash or a sealed secret. Only the statement (with $n placeholders) is kept.
+ */
+function withoutValues(message: string): string {
+  const params = message.search(/\n?params:/);
+  return params === -1 ? message : message.slice(0, params);
+}
+
+/** The stack's frames only: its first line repeats the message, values and all. */
+function framesOf(stack: string | undefined): string | undefined {
+  return stack
+    ?.split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .join("\n");
+}
+
+/**
+ * What an error may say in a log line: its name, message without query values, frames, and the
+ * driver's error behind it (its SQLSTATE and message, which name constraints, not values).
+ */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof Error)
-    return { errorName: error.name, errorMessage: error.message, stack: error.stack };
-  return { errorMessage: String(error) };
+  if (!(error instanceof Error)) return { errorMessage: withoutValues(String(error)) };
+  const described: Record<string, unknown> = {
+    errorName: error.name,
+    errorMessage: withoutValues(error.message),
+    stack: framesOf(error.stack),
+  };
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    described.cause = {
+      name: cause.name,
+      message: withoutValues(cause.message),
+      ...(typeof code === "string" ? { code } : {}),
+    };
+  }
+  return described;
 }

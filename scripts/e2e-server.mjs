@@ -19,6 +19,8 @@ const child = spawn("npm", ["run", "start"], {
     DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
     REDIS_URL: process.env.E2E_REDIS_URL ?? "",
     REDIS_PREFIX: `keydesk-e2e-${Date.now()}:`,
+    // Every journey signs up its own tenant from this one address.
+    SIGNUP_RATE_LIMIT: process.env.SIGNUP_RATE_LIMIT ?? "1000",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -18,6 +18,11 @@ describe("server.ts with a bad environment", () => {
       /^Invalid environment variable AUTH_SECRET: required when NODE_ENV=production/,
     ],
     [{ DATABASE_URL: "mysql://root@db/keydesk" }, /^Invalid environment variable DATABASE_URL/],
+    // Without APP_URL next-auth would set its session cookie without Secure.
+    [
+      { NODE_ENV: "production", AUTH_SECRET: "start-test-auth-secret-0123456789-abcdef" },
+      /^Invalid environment variable APP_URL: required when NODE_ENV=production/,
+    ],
   ])("%j stops the start with one line", (env, expected) => {
     const result = start(env);
     expect(result.status).toBe(1);

@@ -6,3 +6,5 @@ process.env.KEYDESK_DATA_DIR ??= "memory://";
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789-abcdefghijklmnop";
 process.env.LOG_LEVEL ??= "silent";
 process.env.APP_URL ??= "http://keydesk.test";
+// Suites sign up many tenants from a few addresses; the sign-up throttle test sets its own limit.
+process.env.SIGNUP_RATE_LIMIT ??= "1000000";

@@ -5,11 +5,14 @@ declare module "next-auth" {
   interface Session {
     userId: string;
     tenantId: string;
+    /** The auth_sessions row (kind `browser`) every request checks; see lib/auth/session.ts. */
+    sessionId: string;
   }
   interface User {
     id: string;
     email: string;
     tenantId: string;
+    sessionId: string;
   }
 }
 
@@ -17,5 +20,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     userId?: string;
     tenantId?: string;
+    sessionId?: string;
   }
 }

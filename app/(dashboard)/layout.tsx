@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { requireContext } from "@/lib/auth/session";
 import { findMembership } from "@/lib/dal/memberships";
+import { logOutEverywhereAction } from "./session-actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requireContext();
@@ -24,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
           <NavLinks />
           <div className="mt-auto">
-            <SignOutButton />
+            <SignOutButton logOutEverywhere={logOutEverywhereAction} />
           </div>
         </aside>
         <main className="flex-1 px-6 py-8 md:px-10">{children}</main>

@@ -1,16 +1,36 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+/** `logOutEverywhere` is the server action, passed in by the layout (components never import app/). */
+export function SignOutButton({ logOutEverywhere }: { logOutEverywhere: () => Promise<unknown> }) {
+  const [pending, startTransition] = useTransition();
   return (
-    <Button
-      variant="ghost"
-      className="w-full justify-start px-3"
-      onClick={() => void signOut({ callbackUrl: "/login" })}
-    >
-      Log out
-    </Button>
+    <div className="space-y-1">
+      <Button
+        variant="ghost"
+        className="w-full justify-start px-3"
+        disabled={pending}
+        onClick={() => void signOut({ callbackUrl: "/login" })}
+      >
+        Log out
+      </Button>
+      <Button
+        variant="ghost"
+        className="w-full justify-start px-3 text-xs text-ink-muted"
+        disabled={pending}
+        title="Ends your sessions in every browser and every API access token you were issued"
+        onClick={() =>
+          startTransition(async () => {
+            await logOutEverywhere();
+            await signOut({ callbackUrl: "/login" });
+          })
+        }
+      >
+        {pending ? "Logging out everywhere…" : "Log out everywhere"}
+      </Button>
+    </div>
   );
 }

@@ -3,21 +3,30 @@ import { tenants } from "./tenants";
 import { users } from "./users";
 
 /**
- * One row per programmatic login: the refresh-token family. Access tokens carry its id, so
- * logging out or detecting refresh-token re-use ends every token of the family at once.
+ * One row per login. `api`: a programmatic login, the refresh-token family; access tokens carry
+ * its id, so logging out or detecting refresh-token re-use ends every token of the family at once.
+ * `browser`: a next-auth sign-in; the session cookie carries its id and every request checks the
+ * row, so logging out (or "log out everywhere") ends the cookie at once, wherever it was copied.
  */
-export const authSessions = pgTable("auth_sessions", {
-  id: text("id").primaryKey(),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  tenantId: text("tenant_id")
-    .notNull()
-    .references(() => tenants.id, { onDelete: "cascade" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  revokedReason: text("revoked_reason"),
-});
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["api", "browser"] })
+      .notNull()
+      .default("api"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
 
 export const refreshTokens = pgTable(
   "refresh_tokens",

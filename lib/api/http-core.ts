@@ -1,4 +1,6 @@
 import { describeError, log } from "@/lib/log";
+import { AppError } from "./app-error";
+import { BODY_CAPS, readBodyCapped } from "./body-limits";
 import { ERROR_CODES, type ErrorCode } from "./error-codes";
 
 /**
@@ -12,6 +14,7 @@ export type HttpInput = {
   /** Path and query, as on the request line. */
   url: string;
   header(name: string): string | null;
+  /** The body as text; rejects with PAYLOAD_TOO_LARGE (→ 413) once it passes BODY_CAPS.api. */
   text(): Promise<string>;
 };
 
@@ -21,7 +24,12 @@ export type CoreHandler = (input: HttpInput) => Promise<HttpOutput>;
 const JSON_TYPE = "application/json; charset=utf-8";
 
 export function jsonOutput(body: unknown, status = 200, headers: Record<string, string> = {}): HttpOutput {
-  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  // Never cached: see lib/api/responses.ts.
+  return {
+    status,
+    headers: { "content-type": JSON_TYPE, "cache-control": "no-store", ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The error envelope of SPEC §3, built without an Error object (no stack capture on the hot path). */
@@ -37,11 +45,16 @@ export function errorOutput(
   return jsonOutput({ error }, status, headers);
 }
 
-/** Catches what a core handler throws: a bare 500 for the caller, the (redacted) detail for the log. */
+/**
+ * Catches what a core handler throws: an AppError (a body over its cap) becomes its envelope; anything
+ * else a bare 500 for the caller and the (redacted) detail for the log.
+ */
 export async function runCore(core: CoreHandler, input: HttpInput): Promise<HttpOutput> {
   try {
     return await core(input);
   } catch (error) {
+    if (error instanceof AppError)
+      return errorOutput(error.code, error.message, error.details, { ...error.headers });
     const query = input.url.indexOf("?");
     log.error("unhandled error in consumer route", {
       method: input.method,
@@ -58,7 +71,7 @@ function inputFromRequest(req: Request): HttpInput {
     method: req.method,
     url: url.pathname + url.search,
     header: (name) => req.headers.get(name),
-    text: () => req.text(),
+    text: async () => (await readBodyCapped(req, BODY_CAPS.api)).toString("utf8"),
   };
 }
 

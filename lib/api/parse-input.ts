@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { AppError } from "./app-error";
+import { BODY_CAPS, readBodyCapped } from "./body-limits";
 
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** Deeper than any body Keydesk accepts (metadata allows 16 levels); bounds every later recursion. */
+export const MAX_JSON_DEPTH = 32;
 
 export function validationError(error: z.ZodError): AppError {
   const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
@@ -12,22 +14,53 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError("VALIDATION_ERROR", message, { fields });
 }
 
-/** Reads a JSON body with a size cap: malformed JSON is a 400, never a 500. */
-export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
-  const contentType = req.headers.get("content-type") ?? "";
-  if (contentType && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE");
+/**
+ * Walks parsed JSON without recursion: nesting past MAX_JSON_DEPTH would make every recursive
+ * consumer after it (zod, the metadata checks, JSON.stringify) a stack-overflow risk, and a NUL
+ * character is refused by PostgreSQL's text type, so it is turned away here as bad input (400)
+ * rather than failing an INSERT later (500).
+ */
+export function assertSafeJson(value: unknown): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current === "string") {
+      if (current.includes("\u0000"))
+        throw new AppError("VALIDATION_ERROR", "Text must not contain NUL (\\u0000) characters.");
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH)
+      throw new AppError("VALIDATION_ERROR", `JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    const entries = Array.isArray(current) ? current : Object.entries(current).flat();
+    for (const child of entries) stack.push([child, depth + 1]);
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+}
+
+/** Parses JSON text from a request: malformed JSON is a 400, never a 500. */
+export function parseJsonText(text: string): unknown {
   if (text.trim() === "") return {};
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new AppError("INVALID_JSON");
   }
+  assertSafeJson(json);
+  return json;
+}
+
+export function assertJsonContentType(contentType: string | null): void {
+  if (contentType && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE");
+  }
+}
+
+/** Reads a JSON body, stopping at its cap while it streams (413), then parses it. */
+export async function readJsonBody(req: Request, maxBytes: number = BODY_CAPS.api): Promise<unknown> {
+  assertJsonContentType(req.headers.get("content-type"));
+  const raw = await readBodyCapped(req, maxBytes);
+  return parseJsonText(raw.toString("utf8"));
 }
 
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -1,12 +1,14 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { AppError } from "@/lib/api/app-error";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
+import { createBrowserSession, endBrowserSession } from "@/lib/dal/browser-sessions";
 import { getEnv } from "@/lib/env";
 import { passwordLogin } from "./password-login";
 import { loginInput } from "./schemas";
 
-/** Browser sessions last a working day; the role is re-read from the database on every request. */
+/** Browser sessions last a working day; the session row and role are re-read on every request. */
 const SESSION_MAX_AGE_SECONDS = 12 * 3600;
 
 function headerGetter(headers: Record<string, unknown> | undefined) {
@@ -27,13 +29,23 @@ export function authOptions(): NextAuthOptions {
           const parsed = loginInput.safeParse(credentials);
           if (!parsed.success) return null;
           const ip = clientIpFromHeaders(headerGetter(req.headers));
-          const result = await passwordLogin(parsed.data.email, parsed.data.password, ip);
+          const result = await passwordLogin(parsed.data.email, parsed.data.password, ip).catch(
+            (error: unknown) => {
+              // next-auth passes the message to the login page as ?error=…; a code, no detail.
+              if (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE") throw new Error("BUSY");
+              throw error;
+            },
+          );
           if (!result.ok) {
-            // next-auth passes the message to the login page as ?error=…; no detail beyond the code.
             if (result.code === "RATE_LIMITED") throw new Error(`RATE_LIMITED:${result.retryAfterSeconds}`);
             return null;
           }
-          return { id: result.userId, email: result.email, tenantId: result.tenantId };
+          const sessionId = await createBrowserSession({
+            userId: result.userId,
+            tenantId: result.tenantId,
+            ip,
+          });
+          return { id: result.userId, email: result.email, tenantId: result.tenantId, sessionId };
         },
       }),
     ],
@@ -42,13 +54,27 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.userId = user.id;
           token.tenantId = user.tenantId;
+          token.sessionId = user.sessionId;
         }
         return token;
       },
       session({ session, token }) {
         session.userId = token.userId ?? "";
         session.tenantId = token.tenantId ?? "";
+        session.sessionId = token.sessionId ?? "";
         return session;
+      },
+    },
+    events: {
+      // The cookie is cleared by next-auth; the row is what makes a copied cookie worthless too.
+      async signOut({ token }) {
+        if (token?.sessionId && token.userId && token.tenantId) {
+          await endBrowserSession({
+            sessionId: token.sessionId,
+            userId: token.userId,
+            tenantId: token.tenantId,
+          });
+        }
       },
     },
   };

@@ -2,7 +2,7 @@ import "server-only";
 import { findLoginUser } from "@/lib/dal/accounts";
 import type { Role } from "@/lib/dal/context";
 import { getStores } from "@/lib/stores";
-import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
+import { reserveLoginAttempt, settleLoginAttempt } from "./login-throttle";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
 export type PasswordLoginResult =
@@ -10,9 +10,20 @@ export type PasswordLoginResult =
   | { ok: false; code: "INVALID_CREDENTIALS" }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
+async function checkPassword(email: string, password: string) {
+  const user = await findLoginUser(email);
+  if (!user) {
+    await burnPasswordCheck(password);
+    return null;
+  }
+  return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
 /**
  * The one password check, shared by the browser (next-auth) and POST /api/auth/login, so both get
- * the same throttling. Unknown email and wrong password answer alike.
+ * the same throttling (lib/auth/login-throttle.ts). The attempt is reserved before the password is
+ * checked. Unknown email and wrong password answer alike. Throws SERVICE_UNAVAILABLE when the
+ * server is already hashing as many passwords as it allows (lib/auth/hashing-slots.ts).
  */
 export async function passwordLogin(
   email: string,
@@ -20,17 +31,18 @@ export async function passwordLogin(
   ip: string,
 ): Promise<PasswordLoginResult> {
   const { rateLimiter } = getStores();
-  const blockedFor = await loginBlockedFor(rateLimiter, email, ip);
+  const blockedFor = await reserveLoginAttempt(rateLimiter, email, ip);
   if (blockedFor > 0) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: blockedFor };
 
-  const user = await findLoginUser(email);
-  let valid = false;
-  if (user) valid = await verifyPassword(password, user.passwordHash);
-  else await burnPasswordCheck(password);
-  if (!user || !valid) {
-    await recordLoginFailure(rateLimiter, email, ip);
-    return { ok: false, code: "INVALID_CREDENTIALS" };
+  let user: Awaited<ReturnType<typeof checkPassword>>;
+  try {
+    user = await checkPassword(email, password);
+  } catch (error) {
+    // Not evaluated (busy, database down): the attempt must not count against the owner.
+    await settleLoginAttempt(rateLimiter, email, ip, "not_evaluated");
+    throw error;
   }
-  await recordLoginSuccess(rateLimiter, email);
+  if (!user) return { ok: false, code: "INVALID_CREDENTIALS" };
+  await settleLoginAttempt(rateLimiter, email, ip, "success");
   return { ok: true, userId: user.userId, email: user.email, tenantId: user.tenantId, role: user.role };
 }

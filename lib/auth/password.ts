@@ -1,5 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { withHashingSlot } from "./hashing-slots";
 
 /** OWASP's scrypt floor (N=2^17 is their first choice; 2^15 with r=8 keeps logins near 50 ms on 2 cores). */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 } as const;
@@ -11,6 +12,14 @@ export const passwordSchema = z
   .max(200, "Use at most 200 characters.");
 
 function derive(
+  password: string,
+  salt: Buffer,
+  options: ScryptOptions & { keyLength: number },
+): Promise<Buffer> {
+  return withHashingSlot(() => scryptAsync(password, salt, options));
+}
+
+function scryptAsync(
   password: string,
   salt: Buffer,
   options: ScryptOptions & { keyLength: number },

@@ -5,26 +5,32 @@ import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
+import { findLiveBrowserSession } from "@/lib/dal/browser-sessions";
 import type { TenantContext } from "@/lib/dal/context";
-import { findMembership } from "@/lib/dal/memberships";
 import { authOptions } from "./next-auth-options";
 
 /**
- * The browser caller as a TenantContext, or null. The cookie says who signed in; the membership
- * (and so the role) is read from the database every time, so a removed member loses access at once.
+ * The browser caller as a TenantContext, or null. The cookie says who signed in and names its
+ * session row; the row and the membership (and so the role) are read from the database every time,
+ * so logout, "log out everywhere" and removal from a tenant take effect at once, even for a copy of
+ * the cookie.
  */
 export const currentContext = cache(async (): Promise<(TenantContext & { email: string }) | null> => {
   // Per-request by nature; also keeps `next build` from prerendering pages that need runtime secrets.
   await connection();
   const session = await getServerSession(authOptions());
-  if (!session?.userId || !session.tenantId) return null;
-  const membership = await findMembership(session.userId, session.tenantId);
-  if (!membership) return null;
+  if (!session?.userId || !session.tenantId || !session.sessionId) return null;
+  const live = await findLiveBrowserSession({
+    sessionId: session.sessionId,
+    userId: session.userId,
+    tenantId: session.tenantId,
+  });
+  if (!live) return null;
   return {
     tenantId: session.tenantId,
     userId: session.userId,
-    role: membership.role,
-    email: membership.email,
+    role: live.role,
+    email: live.email,
     actor: { type: "user", id: session.userId },
     ip: clientIpFromHeaders(await headers()),
   };

@@ -74,3 +74,14 @@ export function gcraResult(
 export function nextTat(storedTatUs: number | undefined, nowUs: number, p: GcraParams): number {
   return (storedTatUs !== undefined && storedTatUs > nowUs ? storedTatUs : nowUs) + p.intervalUs;
 }
+
+/** The TAT after giving one hit back, or undefined when the bucket is then full (forget the key). */
+export function refundedTat(
+  storedTatUs: number | undefined,
+  nowUs: number,
+  p: GcraParams,
+): number | undefined {
+  if (storedTatUs === undefined) return undefined;
+  const tat = storedTatUs - p.intervalUs;
+  return tat > nowUs ? tat : undefined;
+}

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { gcraParams, gcraResult, toMicros } from "./gcra";
 import { RedisScript } from "./redis-script";
-import type { RateLimiter, RateLimitResult } from "./types";
+import type { Bucket, RateLimiter, RateLimitResult } from "./types";
 
 /**
  * GCRA in one atomic script (see gcra.ts for the algorithm): read the TAT, admit the hit if it fits,
@@ -25,6 +25,49 @@ if tat + interval - now <= capacity then
   redis.call("SET", KEYS[1], string.format("%.0f", next_tat), "PX", string.format("%.0f", ttl_ms))
 end
 return string.format("%.0f", tat)
+`);
+
+/**
+ * consumeAll: every bucket is read first and written only if all admit the hit, inside one script,
+ * so Redis runs it as one step. Returns each bucket's TAT before the hit, as CONSUME does.
+ */
+const CONSUME_ALL = new RedisScript(`
+local now = tonumber(ARGV[1])
+local tats = {}
+local admit = true
+for i = 1, #KEYS do
+  local interval = tonumber(ARGV[2 * i])
+  local capacity = tonumber(ARGV[2 * i + 1])
+  local tat = tonumber(redis.call("GET", KEYS[i]) or "") or now
+  if tat < now then tat = now end
+  tats[i] = tat
+  if tat + interval - now > capacity then admit = false end
+end
+local out = {}
+for i = 1, #KEYS do
+  if admit then
+    local next_tat = tats[i] + tonumber(ARGV[2 * i])
+    local ttl_ms = math.ceil((next_tat - now) / 1000)
+    redis.call("SET", KEYS[i], string.format("%.0f", next_tat), "PX", string.format("%.0f", ttl_ms))
+  end
+  out[i] = string.format("%.0f", tats[i])
+end
+return out
+`);
+
+/** refund: one emission interval back; a bucket that is full again is forgotten. */
+const REFUND = new RedisScript(`
+local now = tonumber(ARGV[1])
+local tat = tonumber(redis.call("GET", KEYS[1]) or "")
+if not tat then return 0 end
+tat = tat - tonumber(ARGV[2])
+if tat <= now then
+  redis.call("DEL", KEYS[1])
+else
+  local ttl_ms = math.ceil((tat - now) / 1000)
+  redis.call("SET", KEYS[1], string.format("%.0f", tat), "PX", string.format("%.0f", ttl_ms))
+end
+return 1
 `);
 
 function parseTat(reply: unknown): number | undefined {
@@ -70,6 +113,28 @@ export class RedisRateLimiter implements RateLimiter {
     const params = gcraParams(limit, windowMs);
     const nowUs = toMicros(now);
     return gcraResult(parseTat(await this.redis.get(this.#key(key))), nowUs, params, false);
+  }
+
+  async consumeAll(buckets: readonly Bucket[], now: number = Date.now()): Promise<RateLimitResult> {
+    const nowUs = toMicros(now);
+    const params = buckets.map((bucket) => gcraParams(bucket.limit, bucket.windowMs));
+    const reply = await CONSUME_ALL.run(
+      this.redis,
+      buckets.map((bucket) => this.#key(bucket.key)),
+      [nowUs, ...params.flatMap((p) => [p.intervalUs, p.capacityUs])],
+    );
+    if (!Array.isArray(reply) || reply.length !== buckets.length)
+      throw new Error("rate limiter: unexpected reply from Redis");
+    // The same decision rule as the script: admitted only if every bucket admits.
+    const results = reply.map((tat, i) => gcraResult(parseTat(tat), nowUs, params[i]!, true));
+    const denied = results.filter((result) => !result.allowed);
+    if (denied.length === 0) return results[0]!;
+    return denied.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
+  }
+
+  async refund(bucket: Bucket, now: number = Date.now()): Promise<void> {
+    const params = gcraParams(bucket.limit, bucket.windowMs);
+    await REFUND.run(this.redis, [this.#key(bucket.key)], [toMicros(now), params.intervalUs]);
   }
 
   async reset(key: string): Promise<void> {

@@ -12,6 +12,13 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** One limit among several that a single hit must fit in (see `RateLimiter.consumeAll`). */
+export interface Bucket {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
 /**
  * Shared by login throttling, per-tenant and per-key verification limits. `limit` hits per
  * `windowMs`, both positive integers; a limit can change between calls for the same key (a tenant
@@ -23,6 +30,14 @@ export interface RateLimiter {
   /** Reports the state without counting a hit (e.g. "is this login already blocked?"). */
   peek(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult>;
   reset(key: string): Promise<void>;
+  /**
+   * Counts one hit against every bucket if each has room, and against none otherwise, as one atomic
+   * step: concurrent callers can never all pass a check made before the hit is recorded. The
+   * result is the denying bucket's (the longest wait), or the first bucket's when allowed.
+   */
+  consumeAll(buckets: readonly Bucket[], now?: number): Promise<RateLimitResult>;
+  /** Gives back one hit taken earlier (a reservation that turned out not to count). */
+  refund(bucket: Bucket, now?: number): Promise<void>;
 }
 
 export interface ReplayStore {

@@ -1,22 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type CoreHandler, type HttpInput, runCore } from "@/lib/api/http-core";
+import { AppError } from "@/lib/api/app-error";
+import { BODY_CAPS, declaredTooLarge } from "@/lib/api/body-limits";
+import { type CoreHandler, errorOutput, type HttpInput, type HttpOutput, runCore } from "@/lib/api/http-core";
+import { discardRest, readCapped } from "./read-capped";
+import { apiSecurityHeaders } from "./security-headers";
 
 export type FastRoutes = Record<string, Partial<Record<"GET" | "POST", { core: CoreHandler }>>>;
 
-const MAX_BODY_BYTES = 64 * 1024;
-
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the cap the rest is dropped; the handler answers 413 for what it got.
-      if (size <= MAX_BODY_BYTES + 1) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+/** A body past the cap is refused whole (413), never truncated and then parsed. */
+async function readText(req: IncomingMessage): Promise<string> {
+  const read = await readCapped(req, BODY_CAPS.api);
+  if (!read.ok) throw new AppError("PAYLOAD_TOO_LARGE");
+  return read.body.toString("utf8");
 }
 
 function inputFrom(req: IncomingMessage): HttpInput {
@@ -36,7 +31,18 @@ function inputFrom(req: IncomingMessage): HttpInput {
  * handlers their `route.ts` files export, skipping Next's request pipeline (~30× slower than the
  * verification itself). Everything else, and other methods, go to Next.
  */
-export function createFastPath(routes: FastRoutes) {
+export function createFastPath(routes: FastRoutes, options: { hsts?: string } = {}) {
+  const securityHeaders = apiSecurityHeaders(options.hsts);
+
+  function send(req: IncomingMessage, res: ServerResponse, out: HttpOutput): void {
+    const headers: Record<string, string> = { ...securityHeaders, ...out.headers };
+    headers["content-length"] = String(Buffer.byteLength(out.body));
+    res.writeHead(out.status, headers);
+    res.end(out.body);
+    // A body left unread (refused at its cap, or sent to whoami) is dropped, briefly, then cut.
+    discardRest(req);
+  }
+
   return {
     match(req: IncomingMessage): CoreHandler | undefined {
       const url = req.url ?? "/";
@@ -45,10 +51,10 @@ export function createFastPath(routes: FastRoutes) {
     },
 
     async serve(core: CoreHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-      const out = await runCore(core, inputFrom(req));
-      out.headers["content-length"] = String(Buffer.byteLength(out.body));
-      res.writeHead(out.status, out.headers);
-      res.end(out.body);
+      if (declaredTooLarge(req.headers["content-length"], BODY_CAPS.api)) {
+        return send(req, res, errorOutput("PAYLOAD_TOO_LARGE"));
+      }
+      send(req, res, await runCore(core, inputFrom(req)));
     },
   };
 }

@@ -3,9 +3,8 @@
 import { headers } from "next/headers";
 import { AppError } from "@/lib/api/app-error";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
-import { hashPassword } from "@/lib/auth/password";
+import { registerWithThrottle } from "@/lib/auth/register";
 import { registerInput } from "@/lib/auth/schemas";
-import { registerAccount } from "@/lib/dal/accounts";
 
 export type SignupState = {
   ok: boolean;
@@ -31,13 +30,15 @@ export async function signupAction(_prev: SignupState, form: FormData): Promise<
     return { ok: false, fieldErrors, values };
   }
   try {
-    await registerAccount({
-      email: parsed.data.email,
-      passwordHash: await hashPassword(parsed.data.password),
-      tenantName: parsed.data.tenantName,
-      ip: clientIpFromHeaders(await headers()),
-    });
+    await registerWithThrottle(parsed.data, clientIpFromHeaders(await headers()));
   } catch (error) {
+    // Throttled or busy: the same words the API sends, on the form.
+    if (
+      error instanceof AppError &&
+      (error.code === "RATE_LIMITED" || error.code === "SERVICE_UNAVAILABLE")
+    ) {
+      return { ok: false, fieldErrors: {}, formError: error.message, values };
+    }
     if (error instanceof AppError && error.code === "EMAIL_TAKEN") {
       return {
         ok: false,

@@ -1,8 +1,10 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { rateLimitedError } from "@/lib/api/app-error";
+import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { errorResponse } from "@/lib/api/responses";
+import { handleError } from "@/lib/api/route";
 import { loginBlockedFor } from "@/lib/auth/login-throttle";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { getStores } from "@/lib/stores";
@@ -15,17 +17,12 @@ function handle(req: NextRequest, segment: Segment) {
 
 /**
  * A throttled browser login is answered 429 with Retry-After before next-auth runs, like
- * POST /api/auth/login. The body keeps next-auth's `{url}` shape so its client reports the error.
+ * POST /api/auth/login (the reservation itself happens in `authorize`, atomically). The body keeps
+ * next-auth's `{url}` shape so its client reports the error.
  */
-async function throttledResponse(req: NextRequest, segment: Segment): Promise<Response | null> {
-  const { nextauth } = await segment.params;
-  if (nextauth.join("/") !== "callback/credentials") return null;
-  const form = await req
-    .clone()
-    .formData()
-    .catch(() => null);
-  const email = form?.get("email");
-  if (typeof email !== "string") return null;
+async function throttledResponse(req: NextRequest, form: URLSearchParams): Promise<Response | null> {
+  const email = form.get("email");
+  if (email === null) return null;
   const seconds = await loginBlockedFor(
     getStores().rateLimiter,
     email.trim().toLowerCase(),
@@ -39,10 +36,7 @@ async function throttledResponse(req: NextRequest, segment: Segment): Promise<Re
   url.searchParams.set("error", `RATE_LIMITED:${seconds}`);
   return new Response(
     JSON.stringify({ url: url.toString(), error: { code: "RATE_LIMITED", retryAfter: seconds } }),
-    {
-      status: 429,
-      headers: limited.headers,
-    },
+    { status: 429, headers: limited.headers },
   );
 }
 
@@ -50,6 +44,22 @@ export async function GET(req: NextRequest, segment: Segment) {
   return handle(req, segment);
 }
 
+/**
+ * next-auth would read the body whole; it is read here first, stopping at the cap (413), and
+ * handed on as a copy.
+ */
 export async function POST(req: NextRequest, segment: Segment) {
-  return (await throttledResponse(req, segment)) ?? handle(req, segment);
+  let raw: Buffer;
+  try {
+    raw = await readBodyCapped(req, BODY_CAPS.api);
+  } catch (error) {
+    return handleError(error, req);
+  }
+  const { nextauth } = await segment.params;
+  if (nextauth.join("/") === "callback/credentials") {
+    const limited = await throttledResponse(req, new URLSearchParams(raw.toString("utf8")));
+    if (limited) return limited;
+  }
+  const copy = new NextRequest(req.url, { method: "POST", headers: req.headers, body: new Uint8Array(raw) });
+  return handle(copy, segment);
 }

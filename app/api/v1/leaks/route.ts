@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/api/app-error";
+import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { parseWith } from "@/lib/api/parse-input";
 import { jsonResponse } from "@/lib/api/responses";
@@ -9,8 +10,6 @@ import { getEnv } from "@/lib/env";
 import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
 
 export const dynamic = "force-dynamic";
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 const leakAlerts = z
   .array(
@@ -34,8 +33,8 @@ let verifier: ReturnType<typeof createLeakSignatureVerifier> | undefined;
  */
 export async function POST(req: Request): Promise<Response> {
   try {
-    const raw = Buffer.from(await req.arrayBuffer());
-    if (raw.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE");
+    // Read up to the cap as it streams: never buffered whole past it, whatever the length says.
+    const raw = await readBodyCapped(req, BODY_CAPS.leaks);
     verifier ??= createLeakSignatureVerifier(getEnv().leakAlertPublicKeys);
     const signed = verifier(
       raw,
