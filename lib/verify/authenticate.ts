@@ -48,9 +48,16 @@ async function authenticateSigned(value: string, deps: AuthDeps): Promise<Authen
   const verified = verifySignedKey(value, secrets);
   if (!verified.ok) return fail("INVALID_API_KEY");
   const key = await deps.keys.byId(verified.payload.keyId);
-  if (key?.type !== "signed" || key.tenantId !== verified.payload.tenantId) return fail("INVALID_API_KEY");
+  // A tenant's admin holds its signing secrets and can sign any payload: the key named must be a
+  // signed key of that very tenant, in the environment the token claims, or the token is not it.
+  // Such a token is not attributed to the key (no usage, no "revoked" answer): it was never issued.
+  if (
+    key?.type !== "signed" ||
+    key.tenantId !== verified.payload.tenantId ||
+    key.environment !== verified.payload.environment
+  )
+    return fail("INVALID_API_KEY");
   if (key.revoked) return fail("INVALID_API_KEY", "This API key has been revoked.", key);
-  if (key.environment !== verified.payload.environment) return fail("INVALID_API_KEY", undefined, key);
   return { ok: true, key };
 }
 
