@@ -3,7 +3,7 @@ import { AppError } from "@/lib/api/app-error";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { parseWith } from "@/lib/api/parse-input";
 import { jsonResponse } from "@/lib/api/responses";
-import { handleError } from "@/lib/api/route";
+import { handleError, refuseCredentialInQuery } from "@/lib/api/route";
 import { revokeLeakedKeys } from "@/lib/dal/leaks";
 import { getEnv } from "@/lib/env";
 import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
@@ -34,6 +34,7 @@ let verifier: ReturnType<typeof createLeakSignatureVerifier> | undefined;
  */
 export async function POST(req: Request): Promise<Response> {
   try {
+    refuseCredentialInQuery(req);
     const raw = Buffer.from(await req.arrayBuffer());
     if (raw.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE");
     verifier ??= createLeakSignatureVerifier(getEnv().leakAlertPublicKeys);
