@@ -38,6 +38,7 @@ export const OPERATIONS: Operation[] = [
     auth: "apiKey",
     responses: {
       200: { description: "The key", schema: out.whoamiBody },
+      400: error("KEY_IN_QUERY, INVALID_REQUEST (two different credentials)"),
       401: error(
         "MISSING_CREDENTIALS, INVALID_API_KEY, INVALID_TOKEN, INVALID_SIGNATURE, API_KEY_EXPIRED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_LIFETIME_TOO_LONG, TOKEN_REPLAYED",
       ),

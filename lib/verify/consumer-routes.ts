@@ -16,6 +16,8 @@ import type { VerificationResult } from "./types";
 import { verifyInput } from "./verify-input";
 
 const MAX_BODY_BYTES = 64 * 1024;
+const TWO_CREDENTIALS_MESSAGE =
+  "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
 
 function headersOf(input: HttpInput) {
   return { get: (name: string) => input.header(name) };
@@ -40,8 +42,10 @@ export const whoamiCore: CoreHandler = async (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
   const headers = headersOf(input);
+  const sent = credentialFromHeaders(headers);
+  if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
   const result = await runVerification({
-    credential: credentialFromHeaders(headers),
+    credential: sent.credential,
     clientIp: clientIpFromHeaders(headers),
   });
   if (!result.ok) return failureOutput(result);
