@@ -56,13 +56,10 @@ export async function verifyCredential(
     };
   }
 
-  if (auth.jwt?.jti !== undefined) {
-    // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
-    const until = (auth.jwt.exp + deps.leewaySeconds) * 1000;
-    if (!(await deps.replayStore.markSeen(key.id, auth.jwt.jti, until))) {
-      return { ok: false, code: "TOKEN_REPLAYED", message: VERIFICATION_MESSAGES.TOKEN_REPLAYED, key };
-    }
-  }
+  // Step 4 is told here, in SPEC order, but only looked at: the record is written at the very end,
+  // so a request refused by a later check (IP, environment, scope, rate limit) takes up none.
+  const jti = auth.jwt?.jti;
+  if (jti !== undefined && (await deps.replayStore.has(key.id, jti))) return replayed(key);
 
   if (!key.allowlist.contains(request.clientIp)) {
     return {
@@ -106,5 +103,21 @@ export async function verifyCredential(
       ratelimit: info(limited),
     };
   }
+  if (jti !== undefined && auth.jwt) {
+    // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
+    // Atomic: of two concurrent uses that both passed the look above, exactly one gets here first.
+    const expiresAtMs = (auth.jwt.exp + deps.leewaySeconds) * 1000;
+    const fresh = await deps.replayStore.markSeen({
+      tenantId: key.tenantId,
+      keyId: key.id,
+      jti,
+      expiresAtMs,
+    });
+    if (!fresh) return replayed(key);
+  }
   return { ok: true, key, ratelimit: info(limited) };
+}
+
+function replayed(key: VerifiableKey): VerificationResult {
+  return { ok: false, code: "TOKEN_REPLAYED", message: VERIFICATION_MESSAGES.TOKEN_REPLAYED, key };
 }
