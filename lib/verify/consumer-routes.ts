@@ -75,12 +75,16 @@ export const verifyCore: CoreHandler = async (input) => {
   const parsed = verifyInput.safeParse(json);
   if (!parsed.success) return validationOutput(parsed.error);
   const body = parsed.data;
+  const callerIp = clientIpFromHeaders(headersOf(input));
   const result = await runVerification({
     credential: body.key ?? body.token ?? null,
-    clientIp: body.ip ?? clientIpFromHeaders(headersOf(input)),
+    clientIp: body.ip ?? callerIp,
+    callerIp,
     environment: body.environment,
     scopes: body.scopes,
   });
+  // A throttled caller is told so with a 429, not a verdict on a credential it never had checked.
+  if (!result.ok && result.callerThrottled) return failureOutput(result);
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
   if (!result.ok) {
     const { code, message, details } = result;

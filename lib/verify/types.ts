@@ -55,6 +55,8 @@ export type VerificationResult =
       /** Set when the failure can be attributed to a key (for usage counts and last-used). */
       key?: VerifiableKey;
       ratelimit?: RateLimitInfo;
+      /** The caller, not the credential, was refused (its miss budget is spent): always a 429. */
+      callerThrottled?: true;
     };
 
 export type VerificationOutcome = VerificationErrorCode | "VALID";

@@ -8,6 +8,8 @@ export type VerifyRequest = {
   credential: string | null;
   /** The address to check the allowlist against (the peer, or what a gateway reports). */
   clientIp: string;
+  /** Who is asking (the peer; for POST /api/v1/verify, the gateway): what the miss budget counts. */
+  callerIp?: string;
   environment?: "live" | "test";
   scopes?: readonly string[];
 };

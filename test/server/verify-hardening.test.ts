@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { secretKeyChecksum } from "@/lib/keys/secret-key";
 import { createRemoteTenant } from "./client";
 import { type RunningServer, startServer } from "./harness";
 
@@ -67,5 +68,27 @@ describe("fast path: two credentials in one request", () => {
     headers.append("x-api-key", second.key);
     const res = await errorOf(await fetch(`${server.url}/api/v1/whoami`, { headers }));
     expect(res).toMatchObject({ status: 400, code: "INVALID_REQUEST" });
+  });
+});
+
+describe("fast path: the miss budget from the environment", () => {
+  it("VERIFY_MISS_BUDGET=3: the fourth invented key from one address is 429 with Retry-After", async () => {
+    const budgeted = await startServer({ env: { VERIFY_MISS_BUDGET: "3" } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const body = `ak_live_${String(i).repeat(43)}`;
+        const key = body + secretKeyChecksum(body);
+        const res = await fetch(`${budgeted.url}/api/v1/whoami`, { headers: { "x-api-key": key } });
+        statuses.push(res.status);
+        if (res.status === 429) {
+          expect(res.headers.get("retry-after")).not.toBeNull();
+          expect((await res.json()).error.code).toBe("RATE_LIMITED");
+        } else await res.text();
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await budgeted.stop();
+    }
   });
 });
