@@ -1,4 +1,5 @@
-import type { KeyLookup, VerifiableKey } from "./types";
+import { SignedClaimsMemo } from "./signed-claims-memo";
+import type { KeyLookup, SignedClaims, VerifiableKey } from "./types";
 
 export type KeySource = {
   bySecretHash(secretHash: string): Promise<VerifiableKey | null>;
@@ -43,6 +44,7 @@ export class KeyCache implements KeyLookup {
   readonly #misses = new Map<string, number>();
   readonly #inFlight = new Map<string, Promise<Value | null>>();
   readonly #hashByKeyId = new Map<string, string>();
+  readonly #signed = new SignedClaimsMemo();
   /**
    * Bumped by every invalidation. A load that started before one may carry the old row, so its
    * result is returned to its callers but not cached.
@@ -87,12 +89,23 @@ export class KeyCache implements KeyLookup {
     return secrets instanceof Promise ? secrets.then((found) => found ?? NO_SECRETS) : secrets;
   }
 
-  /** The same cache, with every database look-up first passing `admit` (a per-caller budget). */
+  verifiedSignedClaims(token: string): SignedClaims | undefined {
+    return this.#signed.get(token);
+  }
+
+  rememberSignedClaims(token: string, claims: SignedClaims): void {
+    this.#signed.set(token, claims);
+  }
+
+  /** The same cache, with every database look-up (and costly parse) first passing `admit`. */
   withAdmission(admit: Admission): KeyLookup {
     return {
       bySecretHash: (hash) => this.bySecretHash(hash, admit),
       byId: (id) => this.byId(id, admit),
       signingSecrets: (tenantId) => this.signingSecrets(tenantId, admit),
+      admit,
+      verifiedSignedClaims: (token) => this.#signed.get(token),
+      rememberSignedClaims: (token, claims) => this.#signed.set(token, claims),
     };
   }
 
@@ -158,6 +171,7 @@ export class KeyCache implements KeyLookup {
     this.#generation++;
     this.#inFlight.clear();
     this.#misses.delete(`s:${tenantId}`);
+    this.#signed.forgetTenant(tenantId);
     for (const [cacheKey, entry] of this.#entries)
       if (entry.tenantId === tenantId) this.#entries.delete(cacheKey);
   }
@@ -168,6 +182,7 @@ export class KeyCache implements KeyLookup {
     this.#entries.clear();
     this.#misses.clear();
     this.#hashByKeyId.clear();
+    this.#signed.clear();
   }
 
   /** Real entries held (keys and tenants' secrets); misses are counted apart. */

@@ -138,3 +138,43 @@ describe("the miss budget (VERIFY_MISS_BUDGET per address per minute)", () => {
     }
   });
 });
+
+describe("long signed keys (decoding one costs milliseconds before anything is verified)", () => {
+  /** A long payload naming a real tenant (whose secrets are cached) with a random signature. */
+  function forgedLongSignedKey(tenantId: string): string {
+    const claims = {
+      v: 1,
+      t: tenantId,
+      k: `key_${"B".repeat(24)}`,
+      s: [],
+      e: null,
+      m: { pad: "x".repeat(3000) },
+    };
+    const payload = encodeBase62(Buffer.from(JSON.stringify(claims)));
+    return `akv1_live_${payload}.${encodeBase62(randomBytes(32), 43)}`;
+  }
+
+  it("a caller inventing them spends its miss budget, even when no query is needed", async () => {
+    overrideEnvForTests({ ...original, verifyMissBudget: 3, verifyMissBudgetExempt: [] });
+    const signed = await createTestKey(owner, { type: "signed", metadata: { pad: "y".repeat(3000) } });
+    expect(signed.key.length).toBeGreaterThan(4000);
+    const ip = uniqueIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await call(whoami, { headers: { "x-api-key": forgedLongSignedKey(owner.tenantId) }, ip });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 2)).toEqual([401, 401]);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+  });
+
+  it("a real long signed key, used again and again, is decoded once and spends nothing more", async () => {
+    overrideEnvForTests({ ...original, verifyMissBudget: 3, verifyMissBudgetExempt: [] });
+    const signed = await createTestKey(owner, { type: "signed", metadata: { pad: "z".repeat(3000) } });
+    const ip = uniqueIp();
+    for (let i = 0; i < 20; i++) {
+      const res = await call(whoami, { headers: { "x-api-key": signed.key }, ip });
+      expect(res.status).toBe(200);
+    }
+  });
+});
