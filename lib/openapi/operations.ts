@@ -55,7 +55,10 @@ export const OPERATIONS: Operation[] = [
     body: verifyInput,
     responses: {
       200: { description: "Always 200 for a well-formed request", schema: out.verifyBody },
-      400: error("Malformed request"),
+      400: error("VALIDATION_ERROR, INVALID_JSON, KEY_IN_QUERY (a malformed request)"),
+      429: error(
+        "RATE_LIMITED (Retry-After): this address spent its budget of look-ups of unknown credentials",
+      ),
     },
   },
   {
