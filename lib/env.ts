@@ -48,13 +48,18 @@ const rawSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   APP_URL: urlWithProtocols(["http:", "https:"], "https://keys.example.com").optional(),
   TRUST_PROXY_HOPS: intInRange(0, 10).default(0),
-  TRUSTED_PROXIES: z.string().optional(),
+  TRUSTED_PROXIES: cidrList(),
   KEYDESK_DATA_DIR: z.string().min(1).default(".data"),
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LEAK_ALERT_PUBLIC_KEYS: z.string().optional(),
   VERIFY_MISS_BUDGET: intInRange(0, 1_000_000).default(60),
-  VERIFY_MISS_BUDGET_EXEMPT: z
+  VERIFY_MISS_BUDGET_EXEMPT: cidrList(),
+});
+
+/** Comma-separated IPs or CIDRs, each checked here so a typo stops the start, not every request. */
+function cidrList() {
+  return z
     .string()
     .optional()
     .superRefine((value, ctx) => {
@@ -63,8 +68,8 @@ const rawSchema = z.object({
         if (!parsed.ok)
           ctx.addIssue({ code: "custom", message: `must be IP addresses or CIDRs: ${parsed.message}` });
       }
-    }),
-});
+    });
+}
 
 function splitList(value: string | undefined): string[] {
   return (value ?? "")
