@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
@@ -8,7 +8,7 @@ import { secretKeyChecksum } from "@/lib/keys/secret-key";
 import { getVerifier } from "@/lib/verify/runtime";
 import { createAccount, type TestAccount } from "../accounts";
 import { call, uniqueIp } from "../http";
-import { createTestKey } from "../verification";
+import { createTestKey, signJwt } from "../verification";
 
 /**
  * Credentials anyone can invent — well-formed secret keys (CRC-32 is public), signed keys naming
@@ -47,6 +47,9 @@ function inventedSignedKey(): string {
 }
 
 const loads = () => getVerifier().keyCache.loads;
+const anyPrivateKey = generateKeyPairSync("ec", { namedCurve: "P-256" })
+  .privateKey.export({ type: "pkcs8", format: "pem" })
+  .toString();
 
 describe("invented credentials", () => {
   it("signed keys naming invented tenants create no real cache entries and cannot evict a real key", async () => {
@@ -95,6 +98,12 @@ describe("the miss budget (VERIFY_MISS_BUDGET per address per minute)", () => {
     }
     const signed = await call(whoami, { headers: { "x-api-key": inventedSignedKey() }, ip });
     expect(signed.status).toBe(429);
+    const jwt = signJwt(anyPrivateKey, {
+      sub: `key_${encodeBase62(randomBytes(16), 24).slice(0, 24)}`,
+      iat: 1,
+      exp: 2,
+    });
+    expect((await call(whoami, { headers: { authorization: `Bearer ${jwt}` }, ip })).status).toBe(429);
     expect(loads()).toBe(before + 10);
 
     // A key the cache already holds costs nothing, so the same address still uses it…
