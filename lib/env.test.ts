@@ -37,6 +37,14 @@ describe("parseEnv", () => {
     [{ APP_URL: "keys.example.com" }, /^Invalid environment variable APP_URL/],
     [{ AUTH_SECRET: "short" }, /^Invalid environment variable AUTH_SECRET: must be at least 32 characters/],
     [
+      { VERIFY_MISS_BUDGET: "lots" },
+      /^Invalid environment variable VERIFY_MISS_BUDGET: must be a whole number/,
+    ],
+    [
+      { VERIFY_MISS_BUDGET_EXEMPT: "10.0.0.0/8, gateway.local" },
+      /^Invalid environment variable VERIFY_MISS_BUDGET_EXEMPT: must be IP addresses or CIDRs/,
+    ],
+    [
       { NODE_ENV: "production" },
       /^Invalid environment variable AUTH_SECRET: required when NODE_ENV=production/,
     ],
@@ -49,6 +57,13 @@ describe("parseEnv", () => {
     const message = errorOf(env);
     expect(message).toMatch(expected);
     expect(message).not.toContain("\n");
+  });
+
+  it("budgets verification misses by default and reads the exempt gateways", () => {
+    expect(parseEnv(base)).toMatchObject({ verifyMissBudget: 60, verifyMissBudgetExempt: [] });
+    expect(
+      parseEnv({ ...base, VERIFY_MISS_BUDGET: "0", VERIFY_MISS_BUDGET_EXEMPT: "10.0.0.0/8, 2001:db8::1" }),
+    ).toMatchObject({ verifyMissBudget: 0, verifyMissBudgetExempt: ["10.0.0.0/8", "2001:db8::1"] });
   });
 
   it("never echoes secret values", () => {

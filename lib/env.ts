@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseIpRange } from "./ip/ip-range";
 
 /**
  * The only reader of process.env. Every setting of SPEC §6 is validated here, once, and a bad
@@ -47,13 +48,36 @@ const rawSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   APP_URL: urlWithProtocols(["http:", "https:"], "https://keys.example.com").optional(),
   TRUST_PROXY_HOPS: intInRange(0, 10).default(0),
-  TRUSTED_PROXIES: z.string().optional(),
+  TRUSTED_PROXIES: cidrList(),
   KEYDESK_DATA_DIR: z.string().min(1).default(".data"),
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LEAK_ALERT_PUBLIC_KEYS: z.string().optional(),
   SIGNUP_RATE_LIMIT: intInRange(1, 1_000_000).default(10),
+  VERIFY_MISS_BUDGET: intInRange(0, 1_000_000).default(60),
+  VERIFY_MISS_BUDGET_EXEMPT: cidrList(),
 });
+
+/** Comma-separated IPs or CIDRs, each checked here so a typo stops the start, not every request. */
+function cidrList() {
+  return z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      for (const entry of splitList(value)) {
+        const parsed = parseIpRange(entry);
+        if (!parsed.ok)
+          ctx.addIssue({ code: "custom", message: `must be IP addresses or CIDRs: ${parsed.message}` });
+      }
+    });
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
@@ -74,6 +98,13 @@ export type Env = {
   leakAlertPublicKeys: Record<string, string>;
   /** Sign-ups per client address per hour (a burst of this many, then one per hour / limit). */
   signupRateLimit: number;
+  /**
+   * Verification look-ups that must ask the database (cache misses), per client address per
+   * minute; past it the caller gets 429 without a query. 0 turns the budget off.
+   */
+  verifyMissBudget: number;
+  /** Addresses (CIDRs) the budget does not apply to: the tenants' own gateways. */
+  verifyMissBudgetExempt: string[];
 };
 
 export class EnvError extends Error {}
@@ -119,15 +150,14 @@ export function parseEnv(source: EnvSource): Env {
     authSecret: raw.AUTH_SECRET ?? developmentAuthSecret(raw.KEYDESK_DATA_DIR),
     appUrl,
     trustProxyHops: raw.TRUST_PROXY_HOPS,
-    trustedProxies: (raw.TRUSTED_PROXIES ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean),
+    trustedProxies: splitList(raw.TRUSTED_PROXIES),
     dataDir: raw.KEYDESK_DATA_DIR,
     jwtAudience: raw.JWT_AUDIENCE ?? appUrl,
     logLevel: raw.LOG_LEVEL,
     leakAlertPublicKeys: parseLeakAlertKeys(raw.LEAK_ALERT_PUBLIC_KEYS),
     signupRateLimit: raw.SIGNUP_RATE_LIMIT,
+    verifyMissBudget: raw.VERIFY_MISS_BUDGET,
+    verifyMissBudgetExempt: splitList(raw.VERIFY_MISS_BUDGET_EXEMPT),
   };
 }
 

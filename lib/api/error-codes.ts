@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = {
   VALIDATION_ERROR: { status: 400, message: "The request is invalid." },
+  INVALID_REQUEST: { status: 400, message: "The request is ambiguous or malformed." },
   INVALID_JSON: { status: 400, message: "The request body is not valid JSON." },
   KEY_IN_QUERY: {
     status: 400,

@@ -20,9 +20,14 @@ export type ManagementArgs<B, Q> = BaseArgs<B, Q> & { ctx: TenantContext };
 /** A handler returns a Response, or data that is sent as 200 JSON. */
 type Result = Response | Record<string, unknown> | unknown[];
 
+/** Before anything is looked up or parsed: a credential in the URL is refused, whatever else holds. */
+export function refuseCredentialInQuery(req: Request): void {
+  if (hasCredentialInQuery(req.url)) throw new AppError("KEY_IN_QUERY");
+}
+
 async function buildArgs<B, Q>(req: Request, segment: Segment | undefined, config: RouteConfig<B, Q>) {
   const url = new URL(req.url);
-  if (hasCredentialInQuery(req.url)) throw new AppError("KEY_IN_QUERY");
+  refuseCredentialInQuery(req);
   const clientIp = clientIpFromHeaders(req.headers);
   const query = config.query ? parseWith(config.query, queryObject(url)) : (undefined as Q);
   const body = config.body
@@ -68,6 +73,7 @@ export function managementRoute<B = undefined, Q = undefined>(
 ) {
   return async (req: Request, segment?: Segment): Promise<Response> => {
     try {
+      refuseCredentialInQuery(req);
       const clientIp = clientIpFromHeaders(req.headers);
       const ctx = await authenticateManagement(req, clientIp);
       return toResponse(await handler({ ...(await buildArgs(req, segment, config)), ctx }));

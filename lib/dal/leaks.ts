@@ -1,30 +1,15 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { parseSecretKey } from "@/lib/keys/secret-key";
-import { parseSignedKeyUnverified, verifySignedKey } from "@/lib/keys/signed-key";
-import { hashApiKeySecret } from "./api-keys/key-material";
+import { identifyLeakedKey } from "@/lib/verify/identify-leaked-key";
 import { revokeKeyInTx } from "./api-keys/revoke-api-key";
-import {
-  findSigningSecretsForVerification,
-  findVerificationKeyById,
-  findVerificationKeyBySecretHash,
-  type VerificationKeyRow,
-} from "./verification-keys";
 
 export type LeakReport = { token: string; type?: string; url?: string; source?: string };
 
-/** The key a reported token really is (checksum and signature checked), or null. */
-async function keyForToken(token: string): Promise<VerificationKeyRow | null> {
-  if (parseSecretKey(token)) return findVerificationKeyBySecretHash(hashApiKeySecret(token));
-  const claimed = parseSignedKeyUnverified(token);
-  if (!claimed) return null;
-  const verified = verifySignedKey(token, await findSigningSecretsForVerification(claimed.tenantId));
-  return verified.ok ? findVerificationKeyById(verified.payload.keyId) : null;
-}
-
 /**
  * Revokes every reported token that is a live Keydesk key, with reason `leaked`, as the system
- * actor, each in its own transaction with its audit event (where and how it was found).
+ * actor, each in its own transaction with its audit event (where and how it was found). The key
+ * is identified by the verification path itself (see identify-leaked-key.ts); the revocation is
+ * scoped by that key's own tenant in the same statement.
  */
 export async function revokeLeakedKeys(
   reports: LeakReport[],
@@ -34,9 +19,10 @@ export async function revokeLeakedKeys(
   let matched = 0;
   let revoked = 0;
   for (const report of reports) {
-    const key = await keyForToken(report.token);
+    const key = await identifyLeakedKey(report.token);
     if (!key) continue;
     matched++;
+    if (key.revoked) continue;
     const done = await db.transaction((tx) =>
       revokeKeyInTx(tx, { tenantId: key.tenantId, actor: { type: "system" }, ip }, key.id, "leaked", {
         source: report.source ?? null,

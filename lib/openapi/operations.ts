@@ -38,6 +38,7 @@ export const OPERATIONS: Operation[] = [
     auth: "apiKey",
     responses: {
       200: { description: "The key", schema: out.whoamiBody },
+      400: error("KEY_IN_QUERY, INVALID_REQUEST (two different credentials)"),
       401: error(
         "MISSING_CREDENTIALS, INVALID_API_KEY, INVALID_TOKEN, INVALID_SIGNATURE, API_KEY_EXPIRED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_LIFETIME_TOO_LONG, TOKEN_REPLAYED",
       ),
@@ -54,7 +55,10 @@ export const OPERATIONS: Operation[] = [
     body: verifyInput,
     responses: {
       200: { description: "Always 200 for a well-formed request", schema: out.verifyBody },
-      400: error("Malformed request"),
+      400: error("VALIDATION_ERROR, INVALID_JSON, KEY_IN_QUERY (a malformed request)"),
+      429: error(
+        "RATE_LIMITED (Retry-After): this address spent its budget of look-ups of unknown credentials",
+      ),
     },
   },
   {

@@ -17,10 +17,17 @@ describe("createStores", () => {
   });
 
   it("bounds the memory stores as configured", async () => {
-    const stores = createStores({ memory: { maxEntries: 20, sweepIntervalMs: 0 } });
+    const stores = createStores({
+      memory: { maxEntries: 20, sweepIntervalMs: 0, maxReplayRecordsPerTenant: 20 },
+    });
     for (let i = 0; i < 100; i++) {
       await stores.rateLimiter.consume(`k${i}`, 5, 60_000);
-      await stores.replayStore.markSeen("key_x", `jti${i}`, Date.now() + 60_000);
+      await stores.replayStore.markSeen({
+        tenantId: "ten_x",
+        keyId: "key_x",
+        jti: `jti${i}`,
+        expiresAtMs: Date.now() + 60_000,
+      });
     }
     expect((stores.rateLimiter as MemoryRateLimiter).size).toBeLessThanOrEqual(20);
     expect((stores.replayStore as MemoryReplayStore).size).toBeLessThanOrEqual(20);

@@ -11,8 +11,8 @@ export interface CreateStoresOptions {
   redisUrl?: string;
   /** Namespace for every Redis key; default `keydesk:`. */
   keyPrefix?: string;
-  /** Bounds for the in-memory stores. */
-  memory?: ExpiringMapOptions;
+  /** Bounds for the in-memory stores: the rate limiter's in all, the replay store's per tenant. */
+  memory?: ExpiringMapOptions & { maxReplayRecordsPerTenant?: number };
 }
 
 export interface Stores {
@@ -28,7 +28,10 @@ export const DEFAULT_KEY_PREFIX = "keydesk:";
 export function createStores(options: CreateStoresOptions = {}): Stores {
   if (!options.redisUrl) {
     const rateLimiter = new MemoryRateLimiter(options.memory);
-    const replayStore = new MemoryReplayStore(options.memory);
+    const replayStore = new MemoryReplayStore({
+      sweepIntervalMs: options.memory?.sweepIntervalMs,
+      maxEntriesPerTenant: options.memory?.maxReplayRecordsPerTenant,
+    });
     return {
       backend: "memory",
       rateLimiter,

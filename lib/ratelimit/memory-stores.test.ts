@@ -12,7 +12,8 @@ describeRateLimiter("memory rate limiter", () => limiter);
 describeReplayStore("memory replay store", () => {
   let clock = 1_700_000_000_000;
   return {
-    store: new MemoryReplayStore({ now: () => clock, sweepIntervalMs: 0 }),
+    store: new MemoryReplayStore({ now: () => clock, sweepIntervalMs: 0, maxEntriesPerTenant: 500 }),
+    floodSize: 2_000,
     now: () => clock,
     advance: async (ms) => {
       clock += ms;

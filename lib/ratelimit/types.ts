@@ -40,11 +40,24 @@ export interface RateLimiter {
   refund(bucket: Bucket, now?: number): Promise<void>;
 }
 
-export interface ReplayStore {
+/** One use of a token with a `jti`: remembered for the key, counted against its tenant's share. */
+export interface ReplayRecord {
+  tenantId: string;
+  keyId: string;
+  jti: string;
   /**
-   * True the first time (keyId, jti) is seen; remembered until expiresAtMs. Pass the last instant
-   * the token could still be accepted — its `exp` plus the clock-skew leeway — or a replay inside
-   * the leeway would go unnoticed. An expiry already in the past is not remembered.
+   * The last instant (ms epoch) the token could still be accepted — its `exp` plus the clock-skew
+   * leeway — or a replay inside the leeway would go unnoticed. A time already past is not kept.
    */
-  markSeen(keyId: string, jti: string, expiresAtMs: number): Promise<boolean>;
+  expiresAtMs: number;
+}
+
+export interface ReplayStore {
+  /** True while (keyId, jti) is remembered. Records nothing: for telling a replay in SPEC order. */
+  has(keyId: string, jti: string): Promise<boolean>;
+  /**
+   * True the first time (keyId, jti) is seen, atomically (two concurrent uses: one true). Called
+   * last, once every other check has passed, so a refused request never takes up a record.
+   */
+  markSeen(record: ReplayRecord): Promise<boolean>;
 }

@@ -48,6 +48,9 @@ export class UsageBuffer {
         });
       }
     }
+    // Last-used means "someone holding this key used it": a failure (bad signature, refused IP…)
+    // can be caused by anyone who knows a key id, so it counts above but moves nothing here.
+    if (event.outcome !== "VALID") return;
     const previous = this.#lastUsed.get(event.keyId);
     if (!previous || previous.at.getTime() <= event.at) {
       this.#lastUsed.set(event.keyId, {

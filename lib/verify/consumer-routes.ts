@@ -16,6 +16,8 @@ import type { VerificationResult } from "./types";
 import { verifyInput } from "./verify-input";
 
 const MAX_BODY_BYTES = 64 * 1024;
+const TWO_CREDENTIALS_MESSAGE =
+  "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
 
 function headersOf(input: HttpInput) {
   return { get: (name: string) => input.header(name) };
@@ -40,8 +42,10 @@ export const whoamiCore: CoreHandler = async (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
   const headers = headersOf(input);
+  const sent = credentialFromHeaders(headers);
+  if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
   const result = await runVerification({
-    credential: credentialFromHeaders(headers),
+    credential: sent.credential,
     clientIp: clientIpFromHeaders(headers),
   });
   if (!result.ok) return failureOutput(result);
@@ -71,12 +75,16 @@ export const verifyCore: CoreHandler = async (input) => {
   const parsed = verifyInput.safeParse(json);
   if (!parsed.success) return validationOutput(parsed.error);
   const body = parsed.data;
+  const callerIp = clientIpFromHeaders(headersOf(input));
   const result = await runVerification({
     credential: body.key ?? body.token ?? null,
-    clientIp: body.ip ?? clientIpFromHeaders(headersOf(input)),
+    clientIp: body.ip ?? callerIp,
+    callerIp,
     environment: body.environment,
     scopes: body.scopes,
   });
+  // A throttled caller is told so with a 429, not a verdict on a credential it never had checked.
+  if (!result.ok && result.callerThrottled) return failureOutput(result);
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
   if (!result.ok) {
     const { code, message, details } = result;

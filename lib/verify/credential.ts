@@ -13,13 +13,29 @@ export const MAX_CREDENTIAL_LENGTH = 16 * 1024;
 
 type HeaderSource = { get(name: string): string | null };
 
-export function credentialFromHeaders(headers: HeaderSource): string | null {
-  const apiKey = headers.get("x-api-key")?.trim();
-  if (apiKey) return apiKey;
+export type HeaderCredential =
+  | { ok: true; credential: string | null }
+  | { ok: false; reason: "two_credentials" };
+
+const TWO_CREDENTIALS = { ok: false, reason: "two_credentials" } as const;
+
+/**
+ * RFC 6750 §2: a client uses one method per request. Two different credentials (X-API-Key and a
+ * Bearer, or a header sent twice, which arrives joined by a comma) are ambiguous — a proxy may
+ * add one, a client may mean the other — so the request is refused rather than guessed at. The
+ * same credential in both headers is one credential (some SDKs send both). A non-Bearer
+ * Authorization (a proxy's Basic) is not a Keydesk credential and is ignored beside X-API-Key.
+ */
+export function credentialFromHeaders(headers: HeaderSource): HeaderCredential {
+  const apiKey = headers.get("x-api-key")?.trim() || null;
   const authorization = headers.get("authorization")?.trim();
-  if (!authorization) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  return match?.[1] ?? null;
+  const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
+  const bearer = match?.[1] ?? null;
+  // No Keydesk credential contains a comma; Node and fetch join repeated headers with ", ".
+  if (apiKey?.includes(",") || bearer?.includes(",")) return TWO_CREDENTIALS;
+  if (!match && authorization?.includes(",") && /^Bearer\s/i.test(authorization)) return TWO_CREDENTIALS;
+  if (apiKey && bearer && apiKey !== bearer) return TWO_CREDENTIALS;
+  return { ok: true, credential: apiKey ?? bearer };
 }
 
 export function classifyCredential(value: string): Credential {

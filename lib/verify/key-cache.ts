@@ -1,4 +1,5 @@
-import type { KeyLookup, VerifiableKey } from "./types";
+import { SignedClaimsMemo } from "./signed-claims-memo";
+import type { KeyLookup, SignedClaims, VerifiableKey } from "./types";
 
 export type KeySource = {
   bySecretHash(secretHash: string): Promise<VerifiableKey | null>;
@@ -6,36 +7,54 @@ export type KeySource = {
   signingSecrets(tenantId: string): Promise<readonly string[]>;
 };
 
+/**
+ * Asked before a look-up goes to the database; it may refuse by throwing (see miss-budget.ts).
+ * Hits, remembered misses and look-ups already in flight never ask.
+ */
+export type Admission = () => Promise<void>;
+
 export type KeyCacheOptions = {
   /** How long an entry serves without asking the database again; changes arrive by invalidation. */
   ttlMs?: number;
   /** Unknown keys are remembered briefly, so a flood of garbage does not become a flood of queries. */
   negativeTtlMs?: number;
+  /** Bound on real entries (keys, tenants' secrets). Only rows that exist can take a place here. */
   maxEntries?: number;
+  /** Bound on remembered misses, kept apart: a flood of invented keys evicts only other misses. */
+  maxMisses?: number;
   now?: () => number;
 };
 
-type Entry<T> = { value: T; expiresAt: number; tenantId: string | null };
+type Value = VerifiableKey | readonly string[];
+type Entry = { value: Value; expiresAt: number; tenantId: string | null };
+const NO_SECRETS: readonly string[] = Object.freeze([]);
 
 /**
  * The verification hot path's only source of keys (SPEC §7): a hit answers synchronously with no
  * database round trip; concurrent misses for one key share one query. Entries expire after a minute
- * and are dropped at once when another instance announces a change (see key-change-listener.ts).
+ * and are dropped at once when another instance announces a change (see runtime.ts).
+ *
+ * Anything a request can name without holding a key — an invented hash, key id or tenant — can
+ * only ever become a *miss*, stored in its own bounded map: a tenant with no signing secrets is a
+ * miss too, so signed keys naming invented tenants cannot fill (and evict) the real entries.
  */
 export class KeyCache implements KeyLookup {
-  readonly #entries = new Map<string, Entry<VerifiableKey | readonly string[]>>();
-  /** Unknown hashes and ids, kept apart so a change can forget them all in O(their number). */
-  readonly #unknown = new Map<string, number>();
-  readonly #inFlight = new Map<string, Promise<unknown>>();
+  readonly #entries = new Map<string, Entry>();
+  /** Misses (cache key → until), oldest first. */
+  readonly #misses = new Map<string, number>();
+  readonly #inFlight = new Map<string, Promise<Value | null>>();
   readonly #hashByKeyId = new Map<string, string>();
+  readonly #signed = new SignedClaimsMemo();
   /**
    * Bumped by every invalidation. A load that started before one may carry the old row, so its
    * result is returned to its callers but not cached.
    */
   #generation = 0;
+  #loads = 0;
   readonly #ttlMs: number;
   readonly #negativeTtlMs: number;
   readonly #maxEntries: number;
+  readonly #maxMisses: number;
   readonly #now: () => number;
 
   constructor(
@@ -45,42 +64,74 @@ export class KeyCache implements KeyLookup {
     this.#ttlMs = options.ttlMs ?? 60_000;
     this.#negativeTtlMs = options.negativeTtlMs ?? 10_000;
     this.#maxEntries = options.maxEntries ?? 200_000;
+    this.#maxMisses = options.maxMisses ?? 50_000;
     this.#now = options.now ?? Date.now;
   }
 
-  bySecretHash(secretHash: string) {
-    return this.#get(`h:${secretHash}`, async () => {
+  bySecretHash(secretHash: string, admit?: Admission) {
+    return this.#get<VerifiableKey>(`h:${secretHash}`, admit, async () => {
       const key = await this.source.bySecretHash(secretHash);
       if (key) this.#hashByKeyId.set(key.id, secretHash);
       return key;
     });
   }
 
-  byId(keyId: string) {
-    return this.#get(`k:${keyId}`, () => this.source.byId(keyId));
+  byId(keyId: string, admit?: Admission) {
+    return this.#get<VerifiableKey>(`k:${keyId}`, admit, () => this.source.byId(keyId));
   }
 
-  signingSecrets(tenantId: string) {
-    return this.#get(`s:${tenantId}`, () => this.source.signingSecrets(tenantId), tenantId);
+  signingSecrets(tenantId: string, admit?: Admission): readonly string[] | Promise<readonly string[]> {
+    const secrets = this.#get<readonly string[]>(`s:${tenantId}`, admit, async () => {
+      const found = await this.source.signingSecrets(tenantId);
+      return found.length > 0 ? found : null;
+    });
+    if (secrets === null) return NO_SECRETS;
+    return secrets instanceof Promise ? secrets.then((found) => found ?? NO_SECRETS) : secrets;
   }
 
-  #get<T extends VerifiableKey | null | readonly string[]>(
+  verifiedSignedClaims(token: string): SignedClaims | undefined {
+    return this.#signed.get(token);
+  }
+
+  rememberSignedClaims(token: string, claims: SignedClaims): void {
+    this.#signed.set(token, claims);
+  }
+
+  /** The same cache, with every database look-up (and costly parse) first passing `admit`. */
+  withAdmission(admit: Admission): KeyLookup {
+    return {
+      bySecretHash: (hash) => this.bySecretHash(hash, admit),
+      byId: (id) => this.byId(id, admit),
+      signingSecrets: (tenantId) => this.signingSecrets(tenantId, admit),
+      admit,
+      verifiedSignedClaims: (token) => this.#signed.get(token),
+      rememberSignedClaims: (token, claims) => this.#signed.set(token, claims),
+    };
+  }
+
+  #get<T extends Value>(
     cacheKey: string,
-    load: () => Promise<T>,
-    tenantId?: string,
-  ): T | Promise<T> {
+    admit: Admission | undefined,
+    load: () => Promise<T | null>,
+  ): T | null | Promise<T | null> {
     const now = this.#now();
     const entry = this.#entries.get(cacheKey);
     if (entry && entry.expiresAt > now) return entry.value as T;
-    const unknownUntil = this.#unknown.get(cacheKey);
-    if (unknownUntil !== undefined && unknownUntil > now) return null as T;
+    const missUntil = this.#misses.get(cacheKey);
+    if (missUntil !== undefined && missUntil > now) return null;
     const pending = this.#inFlight.get(cacheKey);
-    if (pending) return pending as Promise<T>;
+    if (pending) return pending as Promise<T | null>;
+    return admit ? admit().then(() => this.#load(cacheKey, load)) : this.#load(cacheKey, load);
+  }
+
+  #load<T extends Value>(cacheKey: string, load: () => Promise<T | null>): Promise<T | null> {
+    const pending = this.#inFlight.get(cacheKey);
+    if (pending) return pending as Promise<T | null>;
     const generation = this.#generation;
+    this.#loads++;
     const loading = load()
       .then((value) => {
-        if (generation === this.#generation)
-          this.#store(cacheKey, value, tenantId ?? (value && "tenantId" in value ? value.tenantId : null));
+        if (generation === this.#generation) this.#store(cacheKey, value);
         return value;
       })
       .finally(() => {
@@ -90,32 +141,37 @@ export class KeyCache implements KeyLookup {
     return loading;
   }
 
-  #store(cacheKey: string, value: VerifiableKey | null | readonly string[], tenantId: string | null) {
+  #store(cacheKey: string, value: Value | null) {
+    // Insertion order makes the first entry the oldest: a cheap bound, refreshed on reload.
     if (value === null) {
-      if (this.#unknown.size >= this.#maxEntries) this.#unknown.clear();
-      this.#unknown.set(cacheKey, this.#now() + this.#negativeTtlMs);
+      this.#misses.delete(cacheKey);
+      if (this.#misses.size >= this.#maxMisses) this.#misses.delete(this.#misses.keys().next().value!);
+      this.#misses.set(cacheKey, this.#now() + this.#negativeTtlMs);
       return;
     }
-    // Insertion order makes the first entry the oldest: a cheap bound, refreshed on reload.
+    this.#entries.delete(cacheKey);
     if (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    const tenantId = cacheKey.startsWith("s:") ? cacheKey.slice(2) : (value as VerifiableKey).tenantId;
     this.#entries.set(cacheKey, { value, expiresAt: this.#now() + this.#ttlMs, tenantId });
   }
 
-  /** A key changed (created, edited, rotated, revoked). Unknown-key entries go too: it may be new. */
+  /** A key changed (created, edited, rotated, revoked): its entries go, and a miss for its id. */
   invalidateKey(keyId: string): void {
     this.#generation++;
     this.#inFlight.clear();
     this.#entries.delete(`k:${keyId}`);
+    this.#misses.delete(`k:${keyId}`);
     const hash = this.#hashByKeyId.get(keyId);
     if (hash) this.#entries.delete(`h:${hash}`);
     this.#hashByKeyId.delete(keyId);
-    this.#unknown.clear();
   }
 
   /** Tenant settings or signing secrets changed: everything of that tenant is reloaded. */
   invalidateTenant(tenantId: string): void {
     this.#generation++;
     this.#inFlight.clear();
+    this.#misses.delete(`s:${tenantId}`);
+    this.#signed.forgetTenant(tenantId);
     for (const [cacheKey, entry] of this.#entries)
       if (entry.tenantId === tenantId) this.#entries.delete(cacheKey);
   }
@@ -124,11 +180,22 @@ export class KeyCache implements KeyLookup {
     this.#generation++;
     this.#inFlight.clear();
     this.#entries.clear();
-    this.#unknown.clear();
+    this.#misses.clear();
     this.#hashByKeyId.clear();
+    this.#signed.clear();
   }
 
+  /** Real entries held (keys and tenants' secrets); misses are counted apart. */
   get size(): number {
     return this.#entries.size;
+  }
+
+  get misses(): number {
+    return this.#misses.size;
+  }
+
+  /** Database look-ups started so far: what the miss budget protects. */
+  get loads(): number {
+    return this.#loads;
   }
 }

@@ -8,13 +8,14 @@ import {
   findVerificationKeyById,
   findVerificationKeyBySecretHash,
 } from "@/lib/dal/verification-keys";
-import { getEnv } from "@/lib/env";
+import { type Env, getEnv } from "@/lib/env";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";
 import { describeError, log } from "@/lib/log";
 import { getStores } from "@/lib/stores";
 import { UsageBuffer } from "@/lib/usage/usage-buffer";
 import { KeyCache } from "./key-cache";
+import { type MissBudgetConfig, MissBudgetExhausted, missBudgetFor } from "./miss-budget";
 import { toVerifiableKey } from "./to-verifiable-key";
 import type { VerificationResult } from "./types";
 import { type VerifyRequest, verifyCredential } from "./verify-credential";
@@ -90,15 +91,22 @@ export async function runVerification(request: VerifyRequest): Promise<Verificat
   const env = getEnv();
   const { rateLimiter, replayStore } = getStores();
   const now = Date.now();
-  const result = await verifyCredential(request, {
-    keys: verifier.keyCache,
-    hashSecret: hashApiKeySecret,
-    now,
-    audience: env.jwtAudience,
-    leewaySeconds: DEFAULT_LEEWAY_SECONDS,
-    rateLimiter,
-    replayStore,
-  });
+  const admit = missBudgetFor(request.callerIp ?? request.clientIp, missBudgetConfig(env), rateLimiter);
+  let result: VerificationResult;
+  try {
+    result = await verifyCredential(request, {
+      keys: admit ? verifier.keyCache.withAdmission(admit) : verifier.keyCache,
+      hashSecret: hashApiKeySecret,
+      now,
+      audience: env.jwtAudience,
+      leewaySeconds: DEFAULT_LEEWAY_SECONDS,
+      rateLimiter,
+      replayStore,
+    });
+  } catch (error) {
+    if (error instanceof MissBudgetExhausted) return budgetExhausted(error.retryAfterSeconds);
+    throw error;
+  }
   if (result.key) {
     verifier.usage.record({
       tenantId: result.key.tenantId,
@@ -109,4 +117,29 @@ export async function runVerification(request: VerifyRequest): Promise<Verificat
     });
   }
   return result;
+}
+
+const budgetConfigs = new WeakMap<Env, MissBudgetConfig>();
+
+/** Gateways the operator named, and the operator's own proxies, are not budgeted. */
+function missBudgetConfig(env: Env): MissBudgetConfig {
+  let config = budgetConfigs.get(env);
+  if (!config) {
+    config = {
+      perMinute: env.verifyMissBudget,
+      exempt: [...env.verifyMissBudgetExempt, ...env.trustedProxies],
+    };
+    budgetConfigs.set(env, config);
+  }
+  return config;
+}
+
+function budgetExhausted(retryAfter: number): VerificationResult {
+  return {
+    ok: false,
+    code: "RATE_LIMITED",
+    message: `Too many look-ups of unknown credentials from this address. Try again in ${retryAfter} seconds.`,
+    details: { retryAfter },
+    callerThrottled: true,
+  };
 }

@@ -21,11 +21,23 @@ export type VerifiableKey = {
 
 type MaybePromise<T> = T | Promise<T>;
 
+/** What a signed key says about itself once its signature held: enough to find and check the key. */
+export type SignedClaims = {
+  readonly tenantId: string;
+  readonly keyId: string;
+  readonly environment: "live" | "test";
+};
+
 /** Where keys come from; in production an in-process cache in front of the database. */
 export interface KeyLookup {
   bySecretHash(secretHash: string): MaybePromise<VerifiableKey | null>;
   byId(keyId: string): MaybePromise<VerifiableKey | null>;
   signingSecrets(tenantId: string): MaybePromise<readonly string[]>;
+  /** Spends one unit of the caller's budget before costly work on unverified input (may throw). */
+  admit?(): Promise<void>;
+  /** Claims of a signed key whose signature already held (so it is not decoded again). */
+  verifiedSignedClaims?(token: string): SignedClaims | undefined;
+  rememberSignedClaims?(token: string, claims: SignedClaims): void;
 }
 
 export type VerificationErrorCode =
@@ -55,6 +67,8 @@ export type VerificationResult =
       /** Set when the failure can be attributed to a key (for usage counts and last-used). */
       key?: VerifiableKey;
       ratelimit?: RateLimitInfo;
+      /** The caller, not the credential, was refused (its miss budget is spent): always a 429. */
+      callerThrottled?: true;
     };
 
 export type VerificationOutcome = VerificationErrorCode | "VALID";

@@ -8,6 +8,8 @@ export type VerifyRequest = {
   credential: string | null;
   /** The address to check the allowlist against (the peer, or what a gateway reports). */
   clientIp: string;
+  /** Who is asking (the peer; for POST /api/v1/verify, the gateway): what the miss budget counts. */
+  callerIp?: string;
   environment?: "live" | "test";
   scopes?: readonly string[];
 };
@@ -56,13 +58,10 @@ export async function verifyCredential(
     };
   }
 
-  if (auth.jwt?.jti !== undefined) {
-    // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
-    const until = (auth.jwt.exp + deps.leewaySeconds) * 1000;
-    if (!(await deps.replayStore.markSeen(key.id, auth.jwt.jti, until))) {
-      return { ok: false, code: "TOKEN_REPLAYED", message: VERIFICATION_MESSAGES.TOKEN_REPLAYED, key };
-    }
-  }
+  // Step 4 is told here, in SPEC order, but only looked at: the record is written at the very end,
+  // so a request refused by a later check (IP, environment, scope, rate limit) takes up none.
+  const jti = auth.jwt?.jti;
+  if (jti !== undefined && (await deps.replayStore.has(key.id, jti))) return replayed(key);
 
   if (!key.allowlist.contains(request.clientIp)) {
     return {
@@ -106,5 +105,21 @@ export async function verifyCredential(
       ratelimit: info(limited),
     };
   }
+  if (jti !== undefined && auth.jwt) {
+    // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
+    // Atomic: of two concurrent uses that both passed the look above, exactly one gets here first.
+    const expiresAtMs = (auth.jwt.exp + deps.leewaySeconds) * 1000;
+    const fresh = await deps.replayStore.markSeen({
+      tenantId: key.tenantId,
+      keyId: key.id,
+      jti,
+      expiresAtMs,
+    });
+    if (!fresh) return replayed(key);
+  }
   return { ok: true, key, ratelimit: info(limited) };
+}
+
+function replayed(key: VerifiableKey): VerificationResult {
+  return { ok: false, code: "TOKEN_REPLAYED", message: VERIFICATION_MESSAGES.TOKEN_REPLAYED, key };
 }

@@ -3,15 +3,17 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getKey } from "@/app/api/tenants/me/api-keys/[id]/route";
 import { GET as auditLog } from "@/app/api/tenants/me/audit-log/route";
+import { POST as createSecret } from "@/app/api/tenants/me/signing-secrets/route";
 import { POST as leaks } from "@/app/api/v1/leaks/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
 import { overrideEnvForTests } from "@/lib/env";
+import { signSignedKey } from "@/lib/keys/signed-key";
 import { createAccount, type TestAccount } from "../accounts";
 import { call } from "../http";
-import { createTestKey } from "../verification";
+import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 const github = generateKeyPairSync("ec", { namedCurve: "P-256" });
 const impostor = generateKeyPairSync("ec", { namedCurve: "P-256" });
@@ -127,3 +129,62 @@ describe("POST /api/v1/leaks (GitHub secret scanning)", () => {
     expect((await alert([{ nope: 1 }])).status).toBe(400);
   });
 });
+
+describe("POST /api/v1/leaks refuses tokens that are not really the key they name", () => {
+  /** Tenant A's admin adds a signing secret (shown once) and mints whatever payload they like with it. */
+  async function mintAs(account: TestAccount, claims: { keyId: string; environment: "live" | "test" }) {
+    const res = await call(createSecret, { token: account.accessToken });
+    const { secret } = await res.json();
+    return signSignedKey(
+      { ...claims, tenantId: account.tenantId, scopes: [], expiresAt: null, metadata: {} },
+      secret,
+    );
+  }
+
+  async function statusOf(account: TestAccount, id: string) {
+    return (await (await call(getKey, { token: account.accessToken, params: { id } })).json()).status;
+  }
+
+  it("a token minted by tenant A naming tenant B's key id leaves B's key alone", async () => {
+    const attacker = await createAccount("leak-attacker");
+    const victim = await createAccount("leak-victim");
+    for (const type of ["secret", "signed", "public_key"] as const) {
+      const body = type === "public_key" ? { type, publicKey: testPublicKeyPem() } : { type };
+      const target = await createTestKey(victim, body);
+      const forged = await mintAs(attacker, { keyId: target.id, environment: "live" });
+      const res = await alert([{ token: forged, type: "keydesk_signed_key", source: "content" }]);
+      expect(await res.json()).toEqual({ received: 1, matched: 0, revoked: 0 });
+      expect(await statusOf(victim, target.id), type).toBe("active");
+    }
+  });
+
+  it("a token naming one of A's own keys of another type, or the other environment, revokes nothing", async () => {
+    const account = await createAccount("leak-own");
+    const secretKey = await createTestKey(account);
+    const liveSigned = await createTestKey(account, { type: "signed", environment: "live" });
+    const forgedType = await mintAs(account, { keyId: secretKey.id, environment: "live" });
+    const forgedEnv = await mintAs(account, { keyId: liveSigned.id, environment: "test" });
+    const res = await alert([{ token: forgedType }, { token: forgedEnv }]);
+    expect(await res.json()).toEqual({ received: 2, matched: 0, revoked: 0 });
+    expect(await statusOf(account, secretKey.id)).toBe("active");
+    expect(await statusOf(account, liveSigned.id)).toBe("active");
+  });
+
+  it("a client JWT is not a leaked key: its public key stays active", async () => {
+    const account = await createAccount("leak-jwt");
+    const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const publicKey = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
+    const jwtKey = await createTestKey(account, { type: "public_key", publicKey });
+    const now = nowSeconds();
+    const privatePem = pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const token = signJwt(privatePem, { sub: jwtKey.id, iat: now, exp: now + 300 });
+    expect(await (await alert([{ token }])).json()).toEqual({ received: 1, matched: 0, revoked: 0 });
+    expect(await statusOf(account, jwtKey.id)).toBe("active");
+  });
+});
+
+function testPublicKeyPem(): string {
+  return generateKeyPairSync("ec", { namedCurve: "P-256" })
+    .publicKey.export({ type: "spki", format: "pem" })
+    .toString();
+}

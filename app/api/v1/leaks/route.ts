@@ -4,7 +4,7 @@ import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { parseWith } from "@/lib/api/parse-input";
 import { jsonResponse } from "@/lib/api/responses";
-import { handleError } from "@/lib/api/route";
+import { handleError, refuseCredentialInQuery } from "@/lib/api/route";
 import { revokeLeakedKeys } from "@/lib/dal/leaks";
 import { getEnv } from "@/lib/env";
 import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
@@ -33,6 +33,7 @@ let verifier: ReturnType<typeof createLeakSignatureVerifier> | undefined;
  */
 export async function POST(req: Request): Promise<Response> {
   try {
+    refuseCredentialInQuery(req);
     // Read up to the cap as it streams: never buffered whole past it, whatever the length says.
     const raw = await readBodyCapped(req, BODY_CAPS.leaks);
     verifier ??= createLeakSignatureVerifier(getEnv().leakAlertPublicKeys);
