@@ -35,6 +35,13 @@ export function scopeProblem(scope: string): string | null {
   return result.success ? null : (result.error.issues[0]?.message ?? "Not a scope.");
 }
 
+/** A private key must not even be sent: forms refuse to submit one. */
+export function privatePemProblem(text: string): string | null {
+  return /-----BEGIN ((EC|RSA|ENCRYPTED|OPENSSH) )?PRIVATE KEY-----/.test(text)
+    ? "This is a private key. Upload only public.pem; keep the private key to yourself."
+    : null;
+}
+
 const MAX_METADATA_BYTES = 4096;
 const MAX_METADATA_DEPTH = 16;
 
