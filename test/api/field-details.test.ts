@@ -3,8 +3,8 @@ import { POST as rotateKey } from "@/app/api/tenants/me/api-keys/[id]/rotate/rou
 import { POST as createKey } from "@/app/api/tenants/me/api-keys/route";
 import { GET as usage } from "@/app/api/tenants/me/usage/route";
 import { createAccount, type TestAccount } from "../accounts";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
 
 // The dashboard puts an error under the field it concerns by reading details.fields, never the
 // message text; so every DAL error about one field must name it there.

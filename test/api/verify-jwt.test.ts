@@ -6,8 +6,8 @@ import { PATCH as patchTenant } from "@/app/api/tenants/me/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { createAccount, type TestAccount } from "../accounts";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
 import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 let owner: TestAccount;

@@ -6,33 +6,22 @@ export type Filters = {
   type?: string | undefined;
 };
 
-const GROUPS: { name: keyof Filters; label: string; options: { value: string; label: string }[] }[] = [
-  {
-    name: "status",
-    label: "Status",
-    options: [
-      { value: "active", label: "Active" },
-      { value: "expired", label: "Expired" },
-      { value: "revoked", label: "Revoked" },
-    ],
-  },
-  {
-    name: "environment",
-    label: "Environment",
-    options: [
-      { value: "live", label: "Live" },
-      { value: "test", label: "Test" },
-    ],
-  },
-  {
-    name: "type",
-    label: "Type",
-    options: [
-      { value: "secret", label: "Secret" },
-      { value: "public_key", label: "Public key" },
-      { value: "signed", label: "Signed" },
-    ],
-  },
+type Group = { name: keyof Filters; label: string; options: { value: string; label: string }[] };
+
+/** `value:Label` pairs, the filter links of one group. */
+const group = (name: keyof Filters, label: string, options: string[]): Group => ({
+  name,
+  label,
+  options: options.map((pair) => {
+    const [value = "", text = ""] = pair.split(":");
+    return { value, label: text };
+  }),
+});
+
+const GROUPS: Group[] = [
+  group("status", "Status", ["active:Active", "expired:Expired", "revoked:Revoked"]),
+  group("environment", "Environment", ["live:Live", "test:Test"]),
+  group("type", "Type", ["secret:Secret", "public_key:Public key", "signed:Signed"]),
 ];
 
 export function filtersHref(current: Filters, name: keyof Filters, value: string | undefined): string {

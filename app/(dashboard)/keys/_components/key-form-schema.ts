@@ -1,14 +1,5 @@
 import { z } from "zod";
-import {
-  allowlistEntries,
-  allowlistProblems,
-  allowlistTooLong,
-  expiryFrom,
-  expiryProblem,
-  metadataProblem,
-  parseMetadata,
-  privatePemProblem,
-} from "@/components/keys/field-helpers";
+import * as check from "@/components/keys/field-helpers";
 import { textCheck } from "@/components/ui/form";
 
 // What the key forms hold (text as typed) and how it is checked as you type. The server checks the
@@ -36,16 +27,16 @@ export const keyFormSchema = z
   .object({
     ipAllowlist: textCheck(
       (text) =>
-        allowlistTooLong(text) ??
-        (allowlistProblems(text).length > 0 ? "Fix the entries marked above." : null),
+        check.allowlistTooLong(text) ??
+        (check.allowlistProblems(text).length > 0 ? "Fix the entries marked above." : null),
     ),
-    metadata: textCheck(metadataProblem),
-    publicKey: textCheck(privatePemProblem),
+    metadata: textCheck(check.metadataProblem),
+    publicKey: textCheck(check.privatePemProblem),
     expiresAt: z.string(),
     expiresOn: z.string(),
   })
   .superRefine((values, ctx) => {
-    const problem = expiryProblem(values.expiresAt, values.expiresOn);
+    const problem = check.expiryProblem(values.expiresAt, values.expiresOn);
     if (problem) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: problem });
   });
 
@@ -57,9 +48,9 @@ export function toCreateKeyInput(values: KeyFormValues) {
     type: values.type,
     environment: values.environment,
     scopes: values.scopes,
-    ipAllowlist: allowlistEntries(values.ipAllowlist),
-    expiresAt: expiryFrom(values.expiresAt, values.expiresOn),
-    metadata: parseMetadata(values.metadata),
+    ipAllowlist: check.allowlistEntries(values.ipAllowlist),
+    expiresAt: check.expiryFrom(values.expiresAt, values.expiresOn),
+    metadata: check.parseMetadata(values.metadata),
     ...(values.type === "public_key" ? { publicKey: values.publicKey } : {}),
   };
 }

@@ -39,14 +39,14 @@ export function RevokeKeyDialog({ apiKey, open, onClose }: Props) {
         </p>
         <Field
           label="Reason (optional)"
-          hint="Recorded in the audit trail and shown on this page."
           error={errors.reason?.message}
+          hint="Recorded in the audit trail and shown on this page."
         >
           <Input
-            placeholder="e.g. laptop stolen, customer churned"
-            maxLength={200}
-            data-autofocus
             {...form.register("reason")}
+            data-autofocus
+            maxLength={200}
+            placeholder="e.g. laptop stolen, customer churned"
           />
         </Field>
         <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">

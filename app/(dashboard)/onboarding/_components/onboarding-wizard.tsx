@@ -32,15 +32,16 @@ const PATHS = [
 
 export function OnboardingWizard({ appUrl, readOnly }: { appUrl: string; readOnly: boolean }) {
   const [path, setPath] = useState<"jwt" | "secret">("jwt");
+  // The panel below the two cards holds the chosen path.
   return (
-    <div className="space-y-6">
+    <div>
       <Tabs
-        label="Credential type"
-        tabs={PATHS}
-        value={path}
-        onChange={setPath}
         variant="cards"
-        panelClassName="space-y-6"
+        label="Credential type"
+        value={path}
+        tabs={PATHS}
+        onChange={setPath}
+        panelClassName="mt-6 space-y-6"
       >
         {readOnly ? (
           <p className="text-sm text-ink-muted">
