@@ -51,9 +51,10 @@ export function DashboardShell({ sidebar, children }: { sidebar: ReactNode; chil
       </header>
       <aside
         id="dashboard-sidebar"
-        className={`${open ? "flex" : "hidden"} flex-col gap-6 border-b border-slate-200 bg-white px-4 py-5 md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:border-r md:border-b-0`}
+        className={`${open ? "block" : "hidden"} border-b border-slate-200 bg-white md:block md:w-60 md:shrink-0 md:border-r md:border-b-0`}
       >
-        {sidebar}
+        {/* Full height beside the page, and pinned while it scrolls. */}
+        <div className="flex flex-col gap-6 px-4 py-5 md:sticky md:top-0 md:h-screen">{sidebar}</div>
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 md:px-10 md:py-8">{children}</main>
     </div>

@@ -78,7 +78,7 @@ export function CreateKeyForm({
         </Field>
         <ExpiryField
           preset={expiresAt}
-          presetField={register("expiresAt")}
+          presetField={register("expiresAt", { deps: "expiresOn" })}
           dateField={register("expiresOn")}
           error={errors.expiresOn?.message}
         />

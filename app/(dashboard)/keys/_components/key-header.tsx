@@ -25,7 +25,9 @@ export function KeyHeader({ apiKey, now, actions }: { apiKey: ApiKeyDto; now: nu
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2.5">
             <EnvironmentBadge environment={apiKey.environment} />
-            <h1 className="text-2xl font-semibold tracking-tight break-all text-ink">{apiKey.name}</h1>
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight [overflow-wrap:anywhere] text-ink">
+              {apiKey.name}
+            </h1>
             <StatusBadge status={status} />
           </div>
           {apiKey.description ? <p className="mt-1 text-sm text-ink-muted">{apiKey.description}</p> : null}

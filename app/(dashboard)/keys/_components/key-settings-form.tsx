@@ -107,7 +107,7 @@ export function KeySettingsForm({ apiKey, scopeCatalog, lockedReason }: Props) {
         <>
           <ExpiryField
             preset={expiresAt}
-            presetField={register("expiresAt")}
+            presetField={register("expiresAt", { deps: "expiresOn" })}
             dateField={register("expiresOn")}
             error={errors.expiresOn?.message}
             keepLabel={`Unchanged (${apiKey.expiresAt ? formatDateTime(apiKey.expiresAt) : "never"})`}

@@ -5,9 +5,11 @@ import type { UsageView } from "@/lib/dal/usage-view";
 function Stat({ label, value, tone }: { label: string; value: string; tone?: "ok" | "danger" }) {
   const color = tone === "ok" ? "text-ok" : tone === "danger" ? "text-danger" : "text-ink";
   return (
-    <div className="rounded-card border border-slate-200 bg-white px-5 py-4 shadow-card">
-      <p className="text-xs font-medium tracking-wide text-ink-muted uppercase">{label}</p>
-      <p className={`mt-1 text-2xl font-semibold tabular-nums ${color}`}>{value}</p>
+    <div className="min-w-0 rounded-card border border-slate-200 bg-white px-3 py-3 shadow-card sm:px-5 sm:py-4">
+      <p className="text-[11px] leading-tight font-medium tracking-wide text-ink-muted uppercase sm:text-xs">
+        {label}
+      </p>
+      <p className={`mt-1 text-xl font-semibold tabular-nums sm:text-2xl ${color}`}>{value}</p>
     </div>
   );
 }
@@ -22,7 +24,7 @@ export function UsagePanel({ data, caption }: { data: UsageView; caption: string
   const valid = data.totals.VALID ?? 0;
   return (
     <>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-3 gap-2 sm:gap-4">
         <Stat label="Verifications" value={total.toLocaleString("en")} />
         <Stat
           label="Success rate"
@@ -35,7 +37,7 @@ export function UsagePanel({ data, caption }: { data: UsageView; caption: string
           tone={total - valid > 0 ? "danger" : undefined}
         />
       </div>
-      <section className="rounded-card border border-slate-200 bg-white p-5 shadow-card">
+      <section className="rounded-card border border-slate-200 bg-white p-4 shadow-card sm:p-5">
         <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-base font-semibold text-ink">Requests by outcome</h2>
           <p className="text-xs text-ink-muted" data-testid="usage-caption">
