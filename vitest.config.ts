@@ -15,7 +15,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, "test/server/**"],
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup-env.ts"],
-    testTimeout: 20_000,
+    // Generous: the first test of a file migrates a fresh database, slow on a loaded 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

@@ -1,3 +1,4 @@
+import { describeZodError } from "@/lib/actions/action-result";
 import { MAX_ALLOWLIST_ENTRIES, parseAllowlistEntry } from "@/lib/ip/allowlist";
 import { scopeSchema } from "@/lib/keys/scopes";
 
@@ -32,7 +33,7 @@ export function allowlistTooLong(text: string): string | null {
 
 export function scopeProblem(scope: string): string | null {
   const result = scopeSchema.safeParse(scope);
-  return result.success ? null : (result.error.issues[0]?.message ?? "Not a scope.");
+  return result.success ? null : describeZodError(result.error).message;
 }
 
 /** A private key must not even be sent: forms refuse to submit one. */
