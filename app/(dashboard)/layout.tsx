@@ -12,7 +12,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const membership = await findMembership(ctx.userId, ctx.tenantId);
   const sidebar = (
     <>
-      <Logo className="hidden px-2 text-lg md:inline-flex" />
+      {/* On phones the top bar already shows the logo. */}
+      <div className="hidden px-2 md:block">
+        <Logo className="text-lg" />
+      </div>
       <div className="rounded-lg bg-slate-50 px-3 py-2">
         <p className="truncate text-sm font-semibold text-ink" data-testid="tenant-name">
           {membership?.tenantName}

@@ -50,7 +50,7 @@ export function KeysTable({ rows, now }: { rows: KeyRowData[]; now: number }) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-ink-muted uppercase">
           <tr>
-            {["Name", "Type", "Key", "Scopes", "Status", "Last used", "Created"].map((heading) => (
+            {["Name", "Key", "Scopes", "Status", "Last used", "Created"].map((heading) => (
               <th key={heading} scope="col" className="px-4 py-3 font-medium tracking-wide whitespace-nowrap">
                 {heading}
               </th>
@@ -61,23 +61,25 @@ export function KeysTable({ rows, now }: { rows: KeyRowData[]; now: number }) {
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-slate-50">
               <td className="px-4 py-3">
-                <div className="flex items-center gap-2">
+                <div className="flex items-start gap-2">
                   <EnvironmentBadge environment={row.environment} />
                   <Link
                     href={`/keys/${row.id}`}
-                    className="font-medium whitespace-nowrap text-ink hover:text-brand-700 hover:underline"
+                    className="min-w-32 max-w-64 font-medium [overflow-wrap:anywhere] text-ink hover:text-brand-700 hover:underline"
                   >
                     {row.name}
                   </Link>
                 </div>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">
+                {/* The type and what identifies the key, in one column. */}
                 <TypeLabel type={row.type} />
-              </td>
-              <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-ink-muted">
-                <span title={row.fingerprint ? `JWK thumbprint ${row.fingerprint}` : undefined}>
+                <p
+                  className="font-mono text-xs text-ink-faint"
+                  title={row.fingerprint ? `JWK thumbprint ${row.fingerprint}` : undefined}
+                >
                   {keyHandle(row)}
-                </span>
+                </p>
               </td>
               <td className="px-4 py-3">
                 <Scopes scopes={row.scopes} />
