@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { PASSWORD as password, registerTenant, shot } from "./fixtures";
+import { expect, PASSWORD as password, registerTenant, shot, test } from "./fixtures";
 
 test("sign up → dashboard → log out → log in", async ({ page }) => {
   const email = `admin-${randomBytes(4).toString("hex")}@example.com`;

@@ -57,7 +57,23 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
   expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(true);
 }
 
-export const test = base.extend<{ tenant: Tenant }>({
+export const test = base.extend<{ tenant: Tenant; cspViolations: string[] }>({
+  /**
+   * Every journey fails if the browser reports a Content-Security-Policy violation: the dashboard's
+   * CSP must allow everything the app really does, and nothing more.
+   */
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy|Content-Security-Policy/i.test(message.text()))
+          violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, "CSP violations in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
   tenant: async ({ page, request }, use, testInfo) => {
     const tenant = await registerTenant(request, testInfo.titlePath[0]?.replace(/\W.*$/, "") || "e2e");
     await logIn(page, tenant.email);
@@ -65,6 +81,7 @@ export const test = base.extend<{ tenant: Tenant }>({
   },
 });
 
+export type { APIRequestContext, Page } from "@playwright/test";
 export { expect };
 
 /** A full-page screenshot into the test's output folder (test-results/, never committed). */

@@ -1,5 +1,4 @@
-import { expect, type Page } from "@playwright/test";
-import { shot, test } from "./fixtures";
+import { expect, type Page, shot, test } from "./fixtures";
 
 async function openSettings(page: Page) {
   await page.goto("/keys");

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { newP256KeyPair, signEs256 } from "../test/es256";
-import { registerTenant } from "./fixtures";
+import { expect, registerTenant, test } from "./fixtures";
 
 /**
  * The verification API against the production server, where server.ts serves /api/v1/whoami and

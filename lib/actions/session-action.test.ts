@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
+import { AppError } from "@/lib/api/app-error";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
@@ -106,6 +107,11 @@ describe("session actions", () => {
       message: expect.not.stringMatching(/hunter2|10\.1\.2\.3/),
       fieldErrors: {},
     });
+    // "Busy, try again" is meant for the user, although it is a 503.
+    const busy = createActionClient(as(owner)).action({ access: "write", input: z.object({}) }, async () => {
+      throw new AppError("SERVICE_UNAVAILABLE", "Keydesk is busy; try again in 2 seconds.");
+    });
+    expect(await busy({})).toMatchObject({ ok: false, code: "SERVICE_UNAVAILABLE", message: /busy/ });
   });
 
   it("answer a malformed record id like an unknown one", async () => {

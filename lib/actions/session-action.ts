@@ -33,10 +33,13 @@ const SIGNED_OUT = "Your session has ended. Log in again.";
 const VIEWER = "Viewers have read-only access.";
 const INTERNAL = "Something went wrong on our side; nothing was changed. Try again.";
 
-/** AppErrors meant for users become failures; anything else is logged and answered generically. */
+/**
+ * AppErrors meant for users (4xx, and "busy, try again" 503s) become failures; anything else is
+ * logged and answered generically, so internals never reach the browser.
+ */
 export function toFailure(error: unknown, action: string): ActionFailure {
   unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-  if (error instanceof AppError && error.status < 500) {
+  if (error instanceof AppError && (error.status < 500 || error.code === "SERVICE_UNAVAILABLE")) {
     return actionFailure(error.code, error.message, fieldErrorsFromDetails(error.details));
   }
   log.error("unhandled error in server action", { action, ...describeError(error) });
