@@ -1,11 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "./fixtures";
-
-const password = "correct horse battery";
-
-async function shot(page: import("@playwright/test").Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
+import { expect, PASSWORD as password, registerTenant, shot, test } from "./fixtures";
 
 test("sign up → dashboard → log out → log in", async ({ page }) => {
   const email = `admin-${randomBytes(4).toString("hex")}@example.com`;
@@ -61,11 +55,7 @@ test("sign up → dashboard → log out → log in", async ({ page }) => {
 });
 
 test("repeated failed logins are throttled and the page says so", async ({ page, request }) => {
-  const email = `victim-${randomBytes(4).toString("hex")}@example.com`;
-  const registered = await request.post("/api/auth/register", {
-    data: { email, password, tenantName: "Victim Co" },
-  });
-  expect(registered.status()).toBe(201);
+  const { email } = await registerTenant(request, "victim");
 
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {

@@ -1,37 +1,7 @@
-import { createHash, createPublicKey, randomBytes } from "node:crypto";
 import path from "node:path";
-import { makeOpensslKeys } from "../test/openssl-keys";
-import { type APIRequestContext, expect, type Page, test } from "./fixtures";
-
-const password = "correct horse battery";
-
-/** RFC 7638 thumbprint of a P-256 key, computed independently of Keydesk. */
-function thumbprint(pem: string): string {
-  const jwk = createPublicKey(pem).export({ format: "jwk" });
-  const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
-  return createHash("sha256").update(canonical).digest("base64url");
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-
-/** A fresh account per test, registered through the API and logged in through the UI. */
-async function signUp(page: Page, request: APIRequestContext) {
-  const email = `keys-${randomBytes(4).toString("hex")}@example.com`;
-  const res = await request.post("/api/auth/register", { data: { email, password, tenantName: "Keys Co" } });
-  expect(res.status()).toBe(201);
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/keys$/);
-  return email;
-}
-
-async function accessToken(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post("/api/auth/login", { data: { email, password } });
-  return (await res.json()).accessToken;
-}
+import type { Page } from "@playwright/test";
+import { jwkThumbprint, makeOpensslKeys } from "../test/es256";
+import { expect, shot, test } from "./fixtures";
 
 async function openCreateDialog(page: Page, name: string) {
   await page.getByRole("button", { name: "Create API key" }).click();
@@ -61,9 +31,9 @@ test.beforeEach(async ({ context }) => {
 
 test("secret key: validated as you type, shown once, never again, then revoked", async ({
   page,
-  request,
+  tenant: _,
 }) => {
-  await signUp(page, request);
+  await page.goto("/keys");
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
   const dialog = await openCreateDialog(page, "Checkout backend");
   await dialog.getByLabel("Description (optional)").fill("Orders service, EU cluster");
@@ -134,10 +104,10 @@ test("secret key: validated as you type, shown once, never again, then revoked",
 
 test("public key: loaded from a file, fingerprint shown; RSA and P-384 refused inline", async ({
   page,
-  request,
+  tenant: _,
 }) => {
   const pems = makeOpensslKeys();
-  await signUp(page, request);
+  await page.goto("/keys");
   const dialog = await openCreateDialog(page, "RSA attempt");
   await dialog.getByText("Public key (ES256)").click();
   await dialog.getByLabel("Public key (public.pem)").fill(pems.rsaPublic);
@@ -156,7 +126,7 @@ test("public key: loaded from a file, fingerprint shown; RSA and P-384 refused i
   await dialog.getByLabel("Name", { exact: true }).fill("Mobile signer");
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-key-id")).toHaveText(/^key_[0-9A-Za-z]{24}$/);
-  const fingerprint = thumbprint(pems.p256Public);
+  const fingerprint = jwkThumbprint(pems.p256Public);
   await expect(page.getByRole("dialog")).toContainText(fingerprint);
   await shot(page, "06-public-key-added");
   await page.getByRole("button", { name: "Done" }).click();
@@ -180,11 +150,11 @@ test("public key: loaded from a file, fingerprint shown; RSA and P-384 refused i
   const newId = (await rotated.getByTestId("new-key-id").textContent()) ?? "";
   await rotated.getByRole("button", { name: "Done" }).click();
   await expect(page).toHaveURL(new RegExp(`/keys/${newId}$`));
-  await expect(page.getByText(thumbprint(pems.p256PublicOther))).toBeVisible();
+  await expect(page.getByText(jwkThumbprint(pems.p256PublicOther))).toBeVisible();
 });
 
-test("rotation with a 1 hour grace: new secret once, old key expiring soon", async ({ page, request }) => {
-  await signUp(page, request);
+test("rotation with a 1 hour grace: new secret once, old key expiring soon", async ({ page, tenant: _ }) => {
+  await page.goto("/keys");
   await openCreateDialog(page, "Billing job");
   await page.getByRole("button", { name: "Create key" }).click();
   const oldSecret = await storeSecret(page);
@@ -221,9 +191,9 @@ test("rotation with a 1 hour grace: new secret once, old key expiring soon", asy
 
 test("signed key: issued once; embedded claims are read-only, the rest editable", async ({
   page,
-  request,
+  tenant: _,
 }) => {
-  await signUp(page, request);
+  await page.goto("/keys");
   const dialog = await openCreateDialog(page, "Partner offline");
   await dialog.getByText("Signed key").click();
   await expect(dialog.getByText("embedded in a signed key")).toBeVisible();
@@ -252,9 +222,10 @@ test("signed key: issued once; embedded claims are read-only, the rest editable"
 test("key settings: scopes, expiry and metadata; unknown ids are not found; load more", async ({
   page,
   request,
+  tenant,
 }) => {
-  const email = await signUp(page, request);
-  const auth = { authorization: `Bearer ${await accessToken(request, email)}` };
+  await page.goto("/keys");
+  const auth = { authorization: `Bearer ${await tenant.accessToken()}` };
   for (let i = 1; i <= 26; i++) {
     const res = await request.post("/api/tenants/me/api-keys", {
       headers: auth,

@@ -1,17 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Company or project name").fill("Onboard Co");
-  await page.getByLabel("Work email").fill(`onboard-${randomBytes(4).toString("hex")}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/onboarding$/);
-}
-
-test("ES256 walkthrough: key pair in the browser → upload → signed request → green", async ({ page }) => {
-  await signUp(page);
+test("ES256 walkthrough: key pair in the browser → upload → signed request → green", async ({
+  page,
+  tenant: _,
+}) => {
+  await page.goto("/onboarding");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Generate key pair in this browser" }).click();
   expect((await download).suggestedFilename()).toBe("private.pem");
@@ -42,8 +35,8 @@ test("ES256 walkthrough: key pair in the browser → upload → signed request �
   await page.screenshot({ path: test.info().outputPath("03-onboarding-green.png"), fullPage: true });
 });
 
-test("secret-key walkthrough and a bad PEM", async ({ page }) => {
-  await signUp(page);
+test("secret-key walkthrough and a bad PEM", async ({ page, tenant: _ }) => {
+  await page.goto("/onboarding");
   await page.getByLabel("public.pem").fill("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----");
   await page.getByRole("button", { name: "Upload public key" }).click();
   // Next's route announcer is also role=alert; the form's own alert is the one that matters.

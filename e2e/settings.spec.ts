@@ -1,28 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { type APIRequestContext, expect, type Page, test } from "./fixtures";
+import { expect, type Page, shot, test } from "./fixtures";
 
-const password = "correct horse battery";
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-
-async function signUp(page: Page, request: APIRequestContext) {
-  const email = `settings-${randomBytes(4).toString("hex")}@example.com`;
-  const res = await request.post("/api/auth/register", {
-    data: { email, password, tenantName: "Settings Co" },
-  });
-  expect(res.status()).toBe(201);
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/keys$/);
+async function openSettings(page: Page) {
+  await page.goto("/keys");
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
 }
 
-test("scope catalog feeds the create-key dialog", async ({ page, request }) => {
-  await signUp(page, request);
+test("scope catalog feeds the create-key dialog", async ({ page, tenant: _ }) => {
+  await openSettings(page);
   const catalog = page.getByRole("list", { name: "Scope catalog" });
   await expect(catalog).toContainText("No scopes yet.");
   await expect(page.getByRole("button", { name: "Save scope catalog" })).toBeDisabled();
@@ -57,9 +42,9 @@ test("scope catalog feeds the create-key dialog", async ({ page, request }) => {
 
 test("signing secrets: shown once, newest signs, retire with confirmation, never the last", async ({
   page,
-  request,
+  tenant: _,
 }) => {
-  await signUp(page, request);
+  await openSettings(page);
   await expect(page.getByText("No signing secrets yet.")).toBeVisible();
   await expect(page.getByText("docs/signed-keys.md")).toBeVisible();
 

@@ -1,24 +1,15 @@
-import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import { type APIRequestContext, expect, test } from "./fixtures";
+import { randomBytes } from "node:crypto";
+import { newP256KeyPair, signEs256 } from "../test/es256";
+import { expect, registerTenant, test } from "./fixtures";
 
 /**
  * The verification API against the production server, where server.ts serves /api/v1/whoami and
  * /api/v1/verify from the socket (SPEC §7) and stamps the TCP peer as the client address.
  */
-async function tenantWithToken(request: APIRequestContext) {
-  const email = `api-${randomBytes(4).toString("hex")}@example.com`;
-  const password = "correct horse battery";
-  expect(
-    (await request.post("/api/auth/register", { data: { email, password, tenantName: "API Co" } })).status(),
-  ).toBe(201);
-  const login = await request.post("/api/auth/login", { data: { email, password } });
-  return (await login.json()).accessToken as string;
-}
-
 test("secret keys: whoami, verify, allowlist against the real peer address, revocation", async ({
   request,
 }) => {
-  const token = await tenantWithToken(request);
+  const token = await (await registerTenant(request, "api")).accessToken();
   const auth = { authorization: `Bearer ${token}` };
   const created = await request.post("/api/tenants/me/api-keys", {
     headers: auth,
@@ -67,18 +58,17 @@ test("secret keys: whoami, verify, allowlist against the real peer address, revo
 });
 
 test("ES256 JWTs signed by the customer's own key", async ({ request }) => {
-  const token = await tenantWithToken(request);
-  const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const publicKey = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
+  const token = await (await registerTenant(request, "api")).accessToken();
+  const pair = newP256KeyPair();
+  const publicKey = pair.publicPem;
   const created = await request.post("/api/tenants/me/api-keys", {
     headers: { authorization: `Bearer ${token}` },
     data: { name: "signer", type: "public_key", publicKey },
   });
   const { id } = await created.json();
   const now = Math.floor(Date.now() / 1000);
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  const input = `${b64({ alg: "ES256", typ: "JWT" })}.${b64({ sub: id, iat: now, exp: now + 300, jti: randomBytes(8).toString("hex") })}`;
-  const jwt = `${input}.${sign("sha256", Buffer.from(input), { key: pair.privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
+  const claims = { sub: id, iat: now, exp: now + 300, jti: randomBytes(8).toString("hex") };
+  const jwt = signEs256({ alg: "ES256", typ: "JWT" }, claims, pair.privateKey);
 
   const first = await request.get("/api/v1/whoami", { headers: { Authorization: `Bearer ${jwt}` } });
   expect(first.status()).toBe(200);

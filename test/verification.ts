@@ -1,6 +1,6 @@
-import { createPrivateKey, sign } from "node:crypto";
 import { POST as createKey } from "@/app/api/tenants/me/api-keys/route";
 import type { TestAccount } from "./accounts";
+import { signEs256 } from "./es256";
 import { call } from "./http";
 
 export async function createTestKey(account: TestAccount, body: Record<string, unknown> = {}) {
@@ -9,8 +9,6 @@ export async function createTestKey(account: TestAccount, body: Record<string, u
   return (await res.json()) as { id: string; key: string; tenantId?: string } & Record<string, unknown>;
 }
 
-const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
-
 /** Signs any header and payload with ES256 (R||S by default), for tokens jsonwebtoken would refuse to make. */
 export function signJwt(
   privatePem: string,
@@ -18,12 +16,7 @@ export function signJwt(
   header: Record<string, unknown> = { alg: "ES256", typ: "JWT" },
   encoding: "ieee-p1363" | "der" = "ieee-p1363",
 ): string {
-  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
-  const signature = sign("sha256", Buffer.from(input), {
-    key: createPrivateKey(privatePem),
-    dsaEncoding: encoding,
-  });
-  return `${input}.${b64url(signature)}`;
+  return signEs256(header, payload, privatePem, encoding);
 }
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);

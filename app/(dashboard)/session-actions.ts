@@ -1,13 +1,13 @@
 "use server";
 
-import { requireContext } from "@/lib/auth/session";
+import { z } from "zod";
+import { action } from "@/lib/actions/session-action";
 import { endAllSessionsOfUser } from "@/lib/dal/browser-sessions";
 
 /**
  * Ends every session of the signed-in user: this and other browsers, and every access and refresh
- * token issued by POST /api/auth/login. The session is re-checked here, as in every action.
+ * token issued by POST /api/auth/login. Viewers may end their own sessions too.
  */
-export async function logOutEverywhereAction(): Promise<{ ok: true; ended: number }> {
-  const ctx = await requireContext();
-  return { ok: true, ended: await endAllSessionsOfUser(ctx) };
-}
+export const logOutEverywhereAction = action({ access: "read", input: z.undefined() }, async (_input, ctx) => ({
+  ended: await endAllSessionsOfUser(ctx),
+}));

@@ -1,3 +1,4 @@
+import { describeZodError } from "@/lib/actions/action-result";
 import { MAX_ALLOWLIST_ENTRIES, parseAllowlistEntry } from "@/lib/ip/allowlist";
 import { scopeSchema } from "@/lib/keys/scopes";
 
@@ -32,7 +33,14 @@ export function allowlistTooLong(text: string): string | null {
 
 export function scopeProblem(scope: string): string | null {
   const result = scopeSchema.safeParse(scope);
-  return result.success ? null : (result.error.issues[0]?.message ?? "Not a scope.");
+  return result.success ? null : describeZodError(result.error).message;
+}
+
+/** A private key must not even be sent: forms refuse to submit one. */
+export function privatePemProblem(text: string): string | null {
+  return /-----BEGIN ((EC|RSA|ENCRYPTED|OPENSSH) )?PRIVATE KEY-----/.test(text)
+    ? "This is a private key. Upload only public.pem; keep the private key to yourself."
+    : null;
 }
 
 const MAX_METADATA_BYTES = 4096;

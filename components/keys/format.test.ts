@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { displayStatus } from "./badges";
 import { formatDateTime, relativeTime } from "./format";
 
 const NOW = Date.parse("2026-06-15T12:00:00Z");
@@ -23,13 +22,4 @@ describe("relativeTime", () => {
 
 it("formats in UTC and says so", () => {
   expect(formatDateTime("2026-06-15T12:00:00Z")).toBe("Jun 15, 2026, 12:00 PM UTC");
-});
-
-describe("displayStatus", () => {
-  it("marks active keys that stop within a week as expiring soon", () => {
-    expect(displayStatus({ status: "active", expiresAt: null }, NOW)).toBe("active");
-    expect(displayStatus({ status: "active", expiresAt: at(3600) }, NOW)).toBe("expiring");
-    expect(displayStatus({ status: "active", expiresAt: at(8 * 86_400) }, NOW)).toBe("active");
-    expect(displayStatus({ status: "revoked", expiresAt: at(3600) }, NOW)).toBe("revoked");
-  });
 });

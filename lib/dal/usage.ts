@@ -39,15 +39,19 @@ function pickInterval(spanMs: number): Granularity {
 export function resolveRange(query: UsageQuery, now = Date.now()) {
   const to = query.to ? Date.parse(query.to) : now;
   const from = query.from ? Date.parse(query.from) : to - 86_400_000;
-  if (from >= to) throw new AppError("VALIDATION_ERROR", "from: must be before to.");
+  if (from >= to) {
+    throw new AppError("VALIDATION_ERROR", "from: must be before to.", {
+      fields: [{ path: "from", message: "Must be before to." }],
+    });
+  }
   const interval = query.interval ?? pickInterval(to - from);
   const start = bucketStart(from, interval);
   const points = Math.ceil((to - start) / STEP_MS[interval]);
   if (points > MAX_POINTS) {
-    throw new AppError(
-      "VALIDATION_ERROR",
-      `interval: ${points} ${interval} buckets is too many; use a coarser interval.`,
-    );
+    const message = `${points} ${interval} buckets is too many; use a coarser interval.`;
+    throw new AppError("VALIDATION_ERROR", `interval: ${message}`, {
+      fields: [{ path: "interval", message }],
+    });
   }
   return { from: start, to, interval };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TOKEN_LENGTH, verifyCompactEs256 } from "./es256-compact";
-import { DER_SIGNATURE_HINT } from "./es256-signature";
 import {
   b64url,
   newP256KeyPair,
   signEs256,
   signingInput,
   withNonCanonicalSignatureEnding,
-} from "./test-tokens";
+} from "@/test/es256";
+import { MAX_TOKEN_LENGTH, verifyCompactEs256 } from "./es256-compact";
+import { DER_SIGNATURE_HINT } from "./es256-signature";
 
 const { privateKey, publicKey } = newP256KeyPair();
 const HEADER = { alg: "ES256", typ: "JWT" };

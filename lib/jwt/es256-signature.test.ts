@@ -1,9 +1,9 @@
 import { sign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { newP256KeyPair } from "@/test/es256";
 import { looksLikeDerSignature, verifyEs256Signature } from "./es256-signature";
 import { importEs256PublicKey } from "./import-key";
-import { newP256KeyPair } from "./test-tokens";
 
 /**
  * Wycheproof ECDSA P-256/SHA-256 vectors in IEEE P1363 form, the encoding JWS ES256 uses. A JWS

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { clientJwtFixture, newP256KeyPair, TEST_KEY_ID } from "@/test/es256";
 import { isP256PublicKey } from "./es256-signature";
 import { Es256KeyImportError, importEs256PublicKey, KeyObjectCache } from "./import-key";
-import { clientJwtFixture, newP256KeyPair, TEST_KEY_ID } from "./test-tokens";
 import { verifyClientJwt } from "./verify-client-jwt";
 
 /** A P-256 certificate made by the openssl CLI, as an admin might paste by mistake. */

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { importPKCS8, SignJWT } from "jose";
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_KEY_ID } from "@/test/es256";
 import { importEs256PublicKey } from "./import-key";
-import { TEST_KEY_ID } from "./test-tokens";
 import { verifyClientJwt } from "./verify-client-jwt";
 
 /**

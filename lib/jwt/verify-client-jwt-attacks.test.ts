@@ -1,8 +1,6 @@
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { verifyCompactEs256 } from "./es256-compact";
-import { DER_SIGNATURE_HINT } from "./es256-signature";
 import {
   b64url,
   clientJwtFixture,
@@ -11,7 +9,9 @@ import {
   signingInput,
   TEST_KEY_ID,
   withNonCanonicalSignatureEnding,
-} from "./test-tokens";
+} from "@/test/es256";
+import { verifyCompactEs256 } from "./es256-compact";
+import { DER_SIGNATURE_HINT } from "./es256-signature";
 import { verifyClientJwt } from "./verify-client-jwt";
 
 const f = clientJwtFixture();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "@/lib/api/error-codes";
-import { clientJwtFixture, newP256KeyPair, signEs256, TEST_KEY_ID, TEST_NOW_S } from "./test-tokens";
+import { clientJwtFixture, newP256KeyPair, signEs256, TEST_KEY_ID, TEST_NOW_S } from "@/test/es256";
 import { type ClientJwtErrorCode, verifyClientJwt } from "./verify-client-jwt";
 
 const f = clientJwtFixture();

@@ -8,8 +8,8 @@ import { activeSigningSecrets } from "@/lib/dal/signing-secrets";
 import { parseSecretKey } from "@/lib/keys/secret-key";
 import { verifySignedKey } from "@/lib/keys/signed-key";
 import { createAccount, type TestAccount } from "../accounts";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
 
 let owner: TestAccount;
 let pems: OpensslKeys;

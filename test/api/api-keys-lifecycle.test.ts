@@ -8,8 +8,8 @@ import {
 import { POST as createKey, GET as listKeys } from "@/app/api/tenants/me/api-keys/route";
 import { GET as auditLog } from "@/app/api/tenants/me/audit-log/route";
 import { createAccount, type TestAccount } from "../accounts";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
 
 let owner: TestAccount;
 let pems: OpensslKeys;

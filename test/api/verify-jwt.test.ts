@@ -7,8 +7,8 @@ import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { createAccount, type TestAccount } from "../accounts";
 import { within } from "../eventually";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
 import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 let owner: TestAccount;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserSignIn, browserSignOut, dashboardStatus } from "./browser-session";
+import { browserSignIn, browserSignOut, dashboardStatus } from "./browser";
 import { createRemoteTenant } from "./client";
 import { type RunningServer, startServer } from "./harness";
 

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { requireContext } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { buildOpenApiDocument, OPERATIONS } from "@/lib/openapi/document";
-import { OperationCard } from "./operation-card";
+import { OperationCard } from "./_components/operation-card";
 
 export const metadata: Metadata = { title: "API reference" };
 

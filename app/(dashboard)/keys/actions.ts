@@ -1,105 +1,61 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { type KeyRowData, toKeyRow } from "@/components/keys/key-row";
-import { requireContext } from "@/lib/auth/session";
-import { createApiKey } from "@/lib/dal/api-keys/create-api-key";
-import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
+import { action, actionWithId } from "@/lib/actions/session-action";
+import { type CreatedKey, createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/dal/api-keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/dal/api-keys/rotate-api-key";
-import {
-  createKeyInput,
-  listKeysQuery,
-  revokeKeyInput,
-  rotateKeyInput,
-  updateKeyInput,
-} from "@/lib/dal/api-keys/schemas";
+import { createKeyInput, revokeKeyInput, rotateKeyInput, updateKeyInput } from "@/lib/dal/api-keys/schemas";
 import { updateApiKey } from "@/lib/dal/api-keys/update-api-key";
-import { type ActionFailure, invalidInput, userFacingFailure } from "./action-result";
 
-// Thin wrappers over the DAL functions the REST API uses. Each action re-checks the session (a
-// page's check does not protect its actions) and the DAL re-checks the role, so a viewer who posts
-// anyway gets FORBIDDEN. A secret leaves the server here, once, in the action's response only.
+// Thin wrappers over the DAL functions the REST API uses; the action helper checks the session and
+// the role on every call. A secret leaves the server here, once, in the action's response only.
 
-export type IssuedKey = { id: string; type: KeyRowData["type"]; fingerprint: string | null };
-export type IssueResult = { ok: true; key: IssuedKey; secret: string | null } | ActionFailure;
-export type DoneResult = { ok: true } | ActionFailure;
+/** What the browser gets back from creating or rotating: the new key's id, and its secret once. */
+export type IssuedKey = {
+  id: string;
+  type: CreatedKey["key"]["type"];
+  fingerprint: string | null;
+  secret: string | null;
+};
 
-const keyIdSchema = z.string().min(1).max(64);
-const unknownKey: ActionFailure = { ok: false, message: "No API key with this id.", fieldErrors: {} };
+const NO_SUCH_KEY = "No API key with this id.";
 
-export async function createKeyAction(input: unknown): Promise<IssueResult> {
-  const ctx = await requireContext();
-  const parsed = createKeyInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const { key, secret } = await createApiKey(ctx, parsed.data);
+function issued({ key, secret }: CreatedKey): IssuedKey {
+  return { id: key.id, type: key.type, fingerprint: key.fingerprint, secret };
+}
+
+export const createKeyAction = action({ access: "write", input: createKeyInput }, async (input, ctx) => {
+  const created = await createApiKey(ctx, input);
+  revalidatePath("/keys");
+  return issued(created);
+});
+
+export const updateKeyAction = actionWithId(
+  { access: "write", input: updateKeyInput, notFound: NO_SUCH_KEY },
+  async (id, input, ctx) => {
+    await updateApiKey(ctx, id, input);
+    revalidatePath(`/keys/${id}`);
+    return null;
+  },
+);
+
+export const rotateKeyAction = actionWithId(
+  { access: "write", input: rotateKeyInput, notFound: NO_SUCH_KEY },
+  async (id, input, ctx) => {
+    const created = await rotateApiKey(ctx, id, input);
     revalidatePath("/keys");
-    return { ok: true, key: { id: key.id, type: key.type, fingerprint: key.fingerprint }, secret };
-  } catch (error) {
-    return userFacingFailure(error);
-  }
-}
+    revalidatePath(`/keys/${id}`);
+    return issued(created);
+  },
+);
 
-export async function updateKeyAction(id: string, input: unknown): Promise<DoneResult> {
-  const ctx = await requireContext();
-  const keyId = keyIdSchema.safeParse(id);
-  if (!keyId.success) return unknownKey;
-  const parsed = updateKeyInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const key = await updateApiKey(ctx, keyId.data, parsed.data);
-    revalidatePath(`/keys/${key.id}`);
-    return { ok: true };
-  } catch (error) {
-    return userFacingFailure(error);
-  }
-}
-
-export async function rotateKeyAction(id: string, input: unknown): Promise<IssueResult> {
-  const ctx = await requireContext();
-  const keyId = keyIdSchema.safeParse(id);
-  if (!keyId.success) return unknownKey;
-  const parsed = rotateKeyInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const { key, secret } = await rotateApiKey(ctx, keyId.data, parsed.data);
+export const revokeKeyAction = actionWithId(
+  { access: "write", input: revokeKeyInput, notFound: NO_SUCH_KEY },
+  async (id, input, ctx) => {
+    await revokeApiKey(ctx, id, input.reason);
     revalidatePath("/keys");
-    revalidatePath(`/keys/${keyId.data}`);
-    return { ok: true, key: { id: key.id, type: key.type, fingerprint: key.fingerprint }, secret };
-  } catch (error) {
-    return userFacingFailure(error);
-  }
-}
-
-export async function revokeKeyAction(id: string, input: unknown): Promise<DoneResult> {
-  const ctx = await requireContext();
-  const keyId = keyIdSchema.safeParse(id);
-  if (!keyId.success) return unknownKey;
-  const parsed = revokeKeyInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const key = await revokeApiKey(ctx, keyId.data, parsed.data.reason);
-    revalidatePath("/keys");
-    revalidatePath(`/keys/${key.id}`);
-    return { ok: true };
-  } catch (error) {
-    return userFacingFailure(error);
-  }
-}
-
-/** The next page of the table ("Load more"), with the filters the page was rendered with. */
-export async function listKeysAction(
-  input: unknown,
-): Promise<{ ok: true; rows: KeyRowData[]; nextCursor: string | null } | ActionFailure> {
-  const ctx = await requireContext();
-  const parsed = listKeysQuery.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const { data, nextCursor } = await listApiKeys(ctx, parsed.data);
-    return { ok: true, rows: data.map(toKeyRow), nextCursor };
-  } catch (error) {
-    return userFacingFailure(error);
-  }
-}
+    revalidatePath(`/keys/${id}`);
+    return null;
+  },
+);

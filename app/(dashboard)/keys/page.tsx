@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { CreateKeyButton } from "@/components/keys/create-key-button";
-import { type Filters, KeyFilters } from "@/components/keys/key-filters";
-import { KeyIcon } from "@/components/keys/key-icon";
 import { toKeyRow } from "@/components/keys/key-row";
-import { KeysList } from "@/components/keys/keys-list";
-import { LeakBanner } from "@/components/keys/leak-banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireContext } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
 import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
 import { listKeysQuery } from "@/lib/dal/api-keys/schemas";
 import { getTenant } from "@/lib/dal/tenants";
+import { CreateKeyButton } from "./_components/create-key-button";
+import { type Filters, KeyFilters } from "./_components/key-filters";
+import { KeyIcon } from "./_components/key-icon";
+import { KeysList } from "./_components/keys-list";
+import { LeakBanner } from "./_components/leak-banner";
 
 export const metadata: Metadata = { title: "API keys" };
 

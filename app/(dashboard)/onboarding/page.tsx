@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { OnboardingWizard } from "@/components/onboarding/onboarding-wizard";
 import { requireContext } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { OnboardingWizard } from "./_components/onboarding-wizard";
 
 export const metadata: Metadata = { title: "Get started" };
 

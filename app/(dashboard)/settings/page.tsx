@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { ScopeCatalogForm } from "@/components/settings/scope-catalog-form";
-import { SigningSecrets } from "@/components/settings/signing-secrets";
 import { Card } from "@/components/ui/card";
 import { requireContext } from "@/lib/auth/session";
 import { listSigningSecrets } from "@/lib/dal/signing-secrets";
 import { getTenant } from "@/lib/dal/tenants";
+import { ScopeCatalogForm } from "./_components/scope-catalog-form";
+import { SigningSecrets } from "./_components/signing-secrets";
 import { TenantSettingsForm } from "./_components/tenant-settings-form";
 
 export const metadata: Metadata = { title: "Settings" };

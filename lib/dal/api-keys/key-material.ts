@@ -63,7 +63,11 @@ export async function issueKeyMaterial(
   }
   if (input.type === "public_key") {
     const parsed = parsePublicKeyPem(input.publicKey ?? "");
-    if (!parsed.ok) throw new AppError("INVALID_KEY_FORMAT", parsed.message);
+    if (!parsed.ok) {
+      throw new AppError("INVALID_KEY_FORMAT", parsed.message, {
+        fields: [{ path: "publicKey", message: parsed.message }],
+      });
+    }
     return {
       secret: null,
       columns: {

@@ -44,10 +44,17 @@ export async function rotateApiKey(
         throw new AppError(
           "VALIDATION_ERROR",
           "publicKey: this is the key being rotated; generate a new key pair.",
+          {
+            fields: [
+              { path: "publicKey", message: "This is the key being rotated; generate a new key pair." },
+            ],
+          },
         );
       }
     } else if (input.publicKey !== undefined) {
-      throw new AppError("VALIDATION_ERROR", "publicKey: only public_key keys take a publicKey.");
+      throw new AppError("VALIDATION_ERROR", "publicKey: only public_key keys take a publicKey.", {
+        fields: [{ path: "publicKey", message: "Only public_key keys take a publicKey." }],
+      });
     }
 
     const created = await insertApiKey(tx, ctx, {

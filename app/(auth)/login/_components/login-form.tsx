@@ -2,10 +2,11 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form";
 
 /** Turns next-auth's error string into words; `RATE_LIMITED:<seconds>` comes from our 429. */
 function describeLoginError(error: string | null | undefined): string | null {
@@ -20,45 +21,41 @@ function describeLoginError(error: string | null | undefined): string | null {
   return "We could not log you in. Please try again.";
 }
 
+type Values = { email: string; password: string };
+
+/** Log in goes through next-auth's credentials callback, not a server action: it sets the cookie. */
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(describeLoginError(params.get("error")));
-  const [pending, setPending] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const form = useForm<Values>({ defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting, submitCount } = form.formState;
+  // next-auth's own redirect (?error=…) speaks until the form is submitted again.
+  const initialError = submitCount === 0 ? describeLoginError(params.get("error")) : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
+  const submit = form.handleSubmit(async (values) => {
+    const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
+      setLeaving(true);
       router.replace("/keys");
       router.refresh();
       return;
     }
-    setError(describeLoginError(result?.error ?? "unknown"));
-  }
+    form.setError("root", { type: "signin", message: describeLoginError(result?.error ?? "unknown") ?? "" });
+  });
 
+  const busy = isSubmitting || leaving;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
-      <Field
-        id="password"
-        name="password"
-        type="password"
-        label="Password"
-        autoComplete="current-password"
-        required
-      />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Logging in…" : "Log in"}
+    <form onSubmit={submit} className="space-y-4" noValidate aria-busy={busy}>
+      <FormAlert error={errors.root ?? (initialError ? { message: initialError } : undefined)} />
+      <Field label="Email">
+        <Input type="email" autoComplete="email" required {...form.register("email")} />
+      </Field>
+      <Field label="Password">
+        <Input type="password" autoComplete="current-password" required {...form.register("password")} />
+      </Field>
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Logging in…" : "Log in"}
       </Button>
     </form>
   );

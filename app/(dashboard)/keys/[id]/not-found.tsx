@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { KeyIcon } from "@/components/keys/key-icon";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KeyIcon } from "../_components/key-icon";
 
 export default function KeyNotFound() {
   return (

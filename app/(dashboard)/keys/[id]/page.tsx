@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AuditTimeline } from "@/components/keys/audit-timeline";
-import { KeyActions } from "@/components/keys/key-actions";
-import { KeyHeader } from "@/components/keys/key-header";
-import { KeySettingsForm } from "@/components/keys/key-settings-form";
 import { Card } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { AppError } from "@/lib/api/app-error";
@@ -13,7 +9,11 @@ import { getApiKey } from "@/lib/dal/api-keys/get-api-keys";
 import { type AuditEventDto, listAuditEvents } from "@/lib/dal/audit-log";
 import type { TenantContext } from "@/lib/dal/context";
 import { getTenant } from "@/lib/dal/tenants";
-import { loadUsage } from "../../usage/load-usage";
+import { loadUsageView } from "@/lib/dal/usage-view";
+import { AuditTimeline } from "../_components/audit-timeline";
+import { KeyActions } from "../_components/key-actions";
+import { KeyHeader } from "../_components/key-header";
+import { KeySettingsForm } from "../_components/key-settings-form";
 
 export const metadata: Metadata = { title: "API key" };
 
@@ -55,7 +55,7 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
   const [tenant, events, usage] = await Promise.all([
     getTenant(ctx),
     keyEvents(ctx, key),
-    loadUsage(ctx, "24h", key.id),
+    loadUsageView(ctx, "24h", key.id),
   ]);
   const now = Date.now();
   const total = Object.values(usage.totals).reduce((sum, n) => sum + n, 0);

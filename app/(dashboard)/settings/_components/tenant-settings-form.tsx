@@ -1,56 +1,58 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { type TenantSettingsState, updateTenantSettingsAction } from "../actions";
+import { Field, Input } from "@/components/ui/field";
+import { FormAlert, submitAction } from "@/components/ui/form";
+import { updateTenantSettingsAction } from "../actions";
 
-type Props = { name: string; rateLimitPerMinute: number; maxTokenLifetimeSeconds: number; readOnly: boolean };
+type Values = { name: string; rateLimitPerMinute: number; maxTokenLifetimeSeconds: number };
 
-const initial: TenantSettingsState = { ok: false, fieldErrors: {} };
-
-export function TenantSettingsForm({ name, rateLimitPerMinute, maxTokenLifetimeSeconds, readOnly }: Props) {
-  const [state, action, pending] = useActionState(updateTenantSettingsAction, initial);
+export function TenantSettingsForm({ readOnly, ...initial }: Values & { readOnly: boolean }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm<Values>({ defaultValues: initial, disabled: readOnly });
+  const { register, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const save = form.handleSubmit(async (values) => {
+    setSaved(null);
+    const result = await submitAction(form, () => updateTenantSettingsAction(values));
+    if (result.ok) {
+      setSaved("Settings saved.");
+      form.reset(values);
+    }
+  });
   return (
-    <form action={action} className="max-w-lg space-y-4">
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <fieldset disabled={readOnly || pending} className="space-y-4">
-        <Field
-          id="name"
-          name="name"
-          label="Workspace name"
-          defaultValue={name}
-          error={state.fieldErrors.name}
-        />
-        <Field
-          id="rateLimitPerMinute"
-          name="rateLimitPerMinute"
-          type="number"
-          min={1}
-          label="Rate limit (verifications per minute, whole tenant)"
-          defaultValue={rateLimitPerMinute}
-          error={state.fieldErrors.rateLimitPerMinute}
-        />
-        <Field
-          id="maxTokenLifetimeSeconds"
-          name="maxTokenLifetimeSeconds"
+    <form onSubmit={save} className="max-w-lg space-y-4" noValidate aria-busy={isSubmitting}>
+      <FormAlert error={errors.root} success={saved} />
+      <Field label="Workspace name" error={errors.name?.message}>
+        <Input {...register("name")} />
+      </Field>
+      <Field
+        label="Rate limit (verifications per minute, whole tenant)"
+        error={errors.rateLimitPerMinute?.message}
+      >
+        <Input type="number" min={1} {...register("rateLimitPerMinute", { valueAsNumber: true })} />
+      </Field>
+      <Field
+        label="Maximum JWT lifetime (seconds)"
+        hint="Client tokens whose exp − iat exceeds this are refused. 30 to 3600; 900 is the default."
+        error={errors.maxTokenLifetimeSeconds?.message}
+      >
+        <Input
           type="number"
           min={30}
           max={3600}
-          label="Maximum JWT lifetime (seconds)"
-          hint="Client tokens whose exp − iat exceeds this are refused. 30 to 3600; 900 is the default."
-          defaultValue={maxTokenLifetimeSeconds}
-          error={state.fieldErrors.maxTokenLifetimeSeconds}
+          {...register("maxTokenLifetimeSeconds", { valueAsNumber: true })}
         />
-      </fieldset>
+      </Field>
       {readOnly ? (
         <p className="text-sm text-ink-muted">
           You have read-only access. Ask an owner or admin to change these.
         </p>
       ) : (
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save settings"}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Save settings"}
         </Button>
       )}
     </form>

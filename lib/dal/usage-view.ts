@@ -1,0 +1,37 @@
+import "server-only";
+import { z } from "zod";
+import { getApiKey } from "./api-keys/get-api-keys";
+import type { TenantContext } from "./context";
+import { getTopKeys, getUsage, type TopKey, type UsageSeries } from "./usage";
+
+/** The dashboard's fixed ranges, each with the granularity its chart is drawn at. */
+export const usageRangeSchema = z.enum(["1h", "24h", "7d", "30d"]);
+export type UsageRange = z.infer<typeof usageRangeSchema>;
+export type UsageView = UsageSeries & { range: UsageRange; topKeys: TopKey[] };
+
+const RANGES: Record<UsageRange, { ms: number; interval: "minute" | "hour" | "day" }> = {
+  "1h": { ms: 3_600_000, interval: "minute" },
+  "24h": { ms: 86_400_000, interval: "hour" },
+  "7d": { ms: 7 * 86_400_000, interval: "hour" },
+  "30d": { ms: 30 * 86_400_000, interval: "day" },
+};
+
+/**
+ * Usage over one of the dashboard's ranges, for the whole tenant (with its top keys) or one key. A
+ * key of another tenant is NOT_FOUND, as an unknown one is, rather than an empty chart.
+ */
+export async function loadUsageView(
+  ctx: TenantContext,
+  range: UsageRange,
+  keyId?: string,
+  now = Date.now(),
+): Promise<UsageView> {
+  if (keyId) await getApiKey(ctx, keyId);
+  const { ms, interval } = RANGES[range];
+  const query = { from: new Date(now - ms).toISOString(), to: new Date(now).toISOString(), interval, keyId };
+  const [usage, topKeys] = await Promise.all([
+    getUsage(ctx, query, now),
+    keyId ? [] : getTopKeys(ctx, query, 5, now),
+  ]);
+  return { ...usage, range, topKeys };
+}

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserSession, callServerAction, insertViewer, serverActionId } from "./browser";
+import { createRemoteTenant, type RemoteTenant } from "./client";
+import { type RunningServer, startServer } from "./harness";
+
+// The dashboard's own reads (GET, browser session) and its writes (server actions), against the
+// real production server: who gets what, with the cookie a real next-auth login sets.
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "keydesk-dash-"));
+let server: RunningServer;
+let owner: RemoteTenant;
+let other: RemoteTenant;
+let ownerCookie: string;
+let viewerCookie: string;
+let ownKeyId: string;
+let foreignKeyId: string;
+const viewerEmail = `viewer-${Date.now()}@example.com`;
+const password = "correct horse battery";
+
+beforeAll(async () => {
+  server = await startServer({ dataDir });
+  owner = await createRemoteTenant(server.url, "dash-owner");
+  other = await createRemoteTenant(server.url, "dash-other");
+  ownKeyId = (await owner.createKey({ name: "owned" })).id;
+  foreignKeyId = (await other.createKey({ name: "someone else's" })).id;
+  if (process.env.DATABASE_URL) {
+    await insertViewer({ databaseUrl: process.env.DATABASE_URL }, owner.tenantId, viewerEmail, password);
+  } else {
+    // One process at a time on an embedded database: stop, add the viewer, start again on it.
+    const port = server.port;
+    await server.stop();
+    await insertViewer({ dataDir }, owner.tenantId, viewerEmail, password);
+    server = await startServer({ dataDir, port });
+  }
+  ownerCookie = await browserSession(server.url, owner.email, owner.password);
+  viewerCookie = await browserSession(server.url, viewerEmail, password);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const get = (route: string, cookie?: string) =>
+  fetch(`${server.url}${route}`, { headers: cookie ? { cookie } : {} });
+
+describe("GET routes for the dashboard (browser session)", () => {
+  const routes = () => [
+    "/api/dashboard/usage?range=1h",
+    "/api/dashboard/keys",
+    `/api/dashboard/keys/${ownKeyId}`,
+  ];
+
+  it("answer an anonymous caller 401 in the error envelope", async () => {
+    for (const route of routes()) {
+      const res = await get(route);
+      expect(res.status, route).toBe(401);
+      expect((await res.json()).error.code).toBe("UNAUTHORIZED");
+    }
+    // An access token is not a browser session.
+    const res = await fetch(`${server.url}/api/dashboard/keys`, {
+      headers: { authorization: `Bearer ${owner.accessToken}` },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("serve the owner their own tenant's data, uncached", async () => {
+    const list = await get("/api/dashboard/keys", ownerCookie);
+    expect(list.status).toBe(200);
+    expect(list.headers.get("cache-control")).toContain("no-store");
+    const body = await list.json();
+    expect(body.data.map((row: { id: string }) => row.id)).toEqual([ownKeyId]);
+    expect(JSON.stringify(body)).not.toMatch(/secretHash|ak_live_[0-9A-Za-z]{49}/);
+    const key = await get(`/api/dashboard/keys/${ownKeyId}`, ownerCookie);
+    expect((await key.json()).name).toBe("owned");
+    const usage = await get(`/api/dashboard/usage?range=1h&keyId=${ownKeyId}`, ownerCookie);
+    expect(usage.status).toBe(200);
+    expect(await usage.json()).toMatchObject({ range: "1h", interval: "minute", topKeys: [] });
+  });
+
+  it("answer another tenant's key id 404, as an unknown one", async () => {
+    for (const route of [
+      `/api/dashboard/keys/${foreignKeyId}`,
+      `/api/dashboard/usage?range=24h&keyId=${foreignKeyId}`,
+    ]) {
+      const res = await get(route, ownerCookie);
+      expect(res.status, route).toBe(404);
+      expect((await res.json()).error.code).toBe("NOT_FOUND");
+    }
+    const unknown = await get("/api/dashboard/keys/key_000000000000000000000000", ownerCookie);
+    expect(unknown.status).toBe(404);
+  });
+
+  it("let a viewer read", async () => {
+    for (const route of routes()) expect((await get(route, viewerCookie)).status, route).toBe(200);
+  });
+
+  it("refuse bad input with 400 VALIDATION_ERROR", async () => {
+    const res = await get("/api/dashboard/usage?range=1y", ownerCookie);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: { fields: [{ path: "range" }] },
+    });
+  });
+});
+
+describe("server actions re-check the session and the role inside the action", () => {
+  const create = () => serverActionId("app/(dashboard)/keys/actions.ts", "createKeyAction");
+  const keyNames = async () =>
+    ((await (await owner.manage("/api/tenants/me/api-keys")).json()).data as { name: string }[]).map(
+      (k) => k.name,
+    );
+
+  it("a viewer's forced write is refused, and nothing is written", async () => {
+    const forced = await callServerAction(
+      server.url,
+      "/keys",
+      create(),
+      [{ name: "forced by a viewer" }],
+      viewerCookie,
+    );
+    expect(forced.status).toBe(200);
+    expect(forced.text).toContain('"code":"FORBIDDEN"');
+    expect(await keyNames()).not.toContain("forced by a viewer");
+  });
+
+  it("without a session the action answers UNAUTHORIZED", async () => {
+    const anonymous = await callServerAction(server.url, "/keys", create(), [{ name: "anonymous" }]);
+    expect(anonymous.text).toContain('"code":"UNAUTHORIZED"');
+    expect(await keyNames()).not.toContain("anonymous");
+  });
+
+  it("the same call by the owner works (so the refusals above are the action's own)", async () => {
+    const made = await callServerAction(
+      server.url,
+      "/keys",
+      create(),
+      [{ name: "made by the owner" }],
+      ownerCookie,
+    );
+    expect(made.text).toContain('"ok":true');
+    expect(await keyNames()).toContain("made by the owner");
+    // The owner of another tenant cannot touch this tenant's key through an action either.
+    const otherCookie = await browserSession(server.url, other.email, other.password);
+    const revoke = serverActionId("app/(dashboard)/keys/actions.ts", "revokeKeyAction");
+    const foreign = await callServerAction(
+      server.url,
+      `/keys/${ownKeyId}`,
+      revoke,
+      [ownKeyId, {}],
+      otherCookie,
+    );
+    expect(foreign.text).toContain('"code":"NOT_FOUND"');
+    const still = await (await owner.manage(`/api/tenants/me/api-keys/${ownKeyId}`)).json();
+    expect(still.status).toBe("active");
+  });
+});
