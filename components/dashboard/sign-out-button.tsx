@@ -5,7 +5,7 @@ import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 /** `logOutEverywhere` is the server action, passed in by the layout (components never import app/). */
-export function SignOutButton({ logOutEverywhere }: { logOutEverywhere: () => Promise<unknown> }) {
+export function SignOutButton({ logOutEverywhere }: { logOutEverywhere: (input: undefined) => Promise<unknown> }) {
   const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-1">
@@ -24,7 +24,7 @@ export function SignOutButton({ logOutEverywhere }: { logOutEverywhere: () => Pr
         title="Ends your sessions in every browser and every API access token you were issued"
         onClick={() =>
           startTransition(async () => {
-            await logOutEverywhere();
+            await logOutEverywhere(undefined);
             await signOut({ callbackUrl: "/login" });
           })
         }

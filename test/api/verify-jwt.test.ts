@@ -6,8 +6,8 @@ import { PATCH as patchTenant } from "@/app/api/tenants/me/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { createAccount, type TestAccount } from "../accounts";
-import { within } from "../eventually";
 import { makeOpensslKeys, type OpensslKeys } from "../es256";
+import { within } from "../eventually";
 import { call } from "../http";
 import { createTestKey, nowSeconds, signJwt } from "../verification";
 

@@ -7,7 +7,7 @@ import { getStores } from "@/lib/stores";
 import { createAccount, type TestAccount } from "../accounts";
 import { within } from "../eventually";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../openssl-keys";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 /**
