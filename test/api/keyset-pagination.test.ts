@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as listKeys, POST as createKey } from "@/app/api/tenants/me/api-keys/route";
+import { POST as createKey, GET as listKeys } from "@/app/api/tenants/me/api-keys/route";
 import { GET as auditLog } from "@/app/api/tenants/me/audit-log/route";
 import { getDb } from "@/db/client";
 import { createAccount, type TestAccount } from "../accounts";
