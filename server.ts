@@ -7,9 +7,10 @@ import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
 import { describeError, log } from "./lib/log";
 import { createFastPath } from "./lib/server/fast-path";
+import { installShutdown } from "./lib/server/graceful-shutdown";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
-import { closeStores } from "./lib/stores";
-import { stopVerifier } from "./lib/verify/runtime";
+import { closeStores, getStores } from "./lib/stores";
+import { getVerifier, stopVerifier } from "./lib/verify/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
@@ -24,6 +25,11 @@ async function main() {
 
   const driver = await databaseDriver();
   log.info("database ready", { driver, ...(driver === "pglite" ? { dataDir: env.dataDir } : {}) });
+  // Connect to Redis and LISTEN for key changes now, not on the first request: the first limits
+  // are then shared ones, and no early request waits for the subscription.
+  getStores();
+  getVerifier();
+  if (!dev && !env.metricsToken) log.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone");
 
   const app = next({ dev, port: env.port, hostname: "localhost" });
   await app.prepare();
@@ -54,22 +60,16 @@ async function main() {
     log.info(`listening on http://localhost:${env.port}`, { appUrl: env.appUrl }),
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info("shutting down", { signal });
-    const forceExit = setTimeout(() => process.exit(1), 10_000);
-    forceExit.unref();
-    server.close();
-    server.closeIdleConnections();
-    // Usage still in memory is written before the database closes.
-    await Promise.allSettled([stopVerifier(), closeStores(), app.close()]);
-    await closeDb();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  installShutdown({
+    server,
+    drainTimeoutMs: env.shutdownTimeoutMs,
+    // Usage still in memory is written after the last request and before the database closes.
+    flush: () => stopVerifier(),
+    close: async () => {
+      await Promise.allSettled([closeStores(), app.close()]);
+      await closeDb();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

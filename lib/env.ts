@@ -8,7 +8,7 @@ import { z } from "zod";
  * value stops the process with one line that names it. Secret values are never echoed.
  */
 
-const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL"]);
+const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "METRICS_TOKEN"]);
 
 const intInRange = (min: number, max: number) =>
   z
@@ -52,6 +52,10 @@ const rawSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LEAK_ALERT_PUBLIC_KEYS: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
+  DATABASE_TIMEOUT_MS: intInRange(100, 60_000).default(1_500),
+  SHUTDOWN_TIMEOUT_MS: intInRange(0, 300_000).default(10_000),
+  USAGE_BUFFER_MAX_ROWS: intInRange(1_000, 10_000_000).default(100_000),
 });
 
 export type Env = {
@@ -71,6 +75,14 @@ export type Env = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** GitHub secret-scanning signing keys, by key identifier (PEM). Empty: leak alerts are refused. */
   leakAlertPublicKeys: Record<string, string>;
+  /** Bearer token for GET /api/metrics; unset: the metrics are public (they name no tenant or key). */
+  metricsToken: string | undefined;
+  /** Connect timeout, and the bound on key look-ups and readiness checks, before answering 503. */
+  databaseTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests get to finish before their connections are closed. */
+  shutdownTimeoutMs: number;
+  /** Usage entries (key × minute × outcome) held in memory while the database is away. */
+  usageBufferMaxRows: number;
 };
 
 export class EnvError extends Error {}
@@ -118,6 +130,10 @@ export function parseEnv(source: EnvSource): Env {
     jwtAudience: raw.JWT_AUDIENCE ?? appUrl,
     logLevel: raw.LOG_LEVEL,
     leakAlertPublicKeys: parseLeakAlertKeys(raw.LEAK_ALERT_PUBLIC_KEYS),
+    metricsToken: raw.METRICS_TOKEN,
+    databaseTimeoutMs: raw.DATABASE_TIMEOUT_MS,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    usageBufferMaxRows: raw.USAGE_BUFFER_MAX_ROWS,
   };
 }
 

@@ -40,8 +40,18 @@ export const log = {
   error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
 };
 
+/**
+ * drizzle's query errors put the statement's parameters in `message` (a secret's hash, a refresh
+ * token's hash…), so for those only the driver's error underneath is described.
+ */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof Error)
-    return { errorName: error.name, errorMessage: error.message, stack: error.stack };
+  if (error instanceof Error && "params" in error && "query" in error) {
+    const cause = describeError(error.cause);
+    return { errorName: error.name, query: String(error.query), cause };
+  }
+  if (error instanceof Error) {
+    const code = "code" in error && typeof error.code === "string" ? { errorCode: error.code } : {};
+    return { errorName: error.name, errorMessage: error.message, ...code, stack: error.stack };
+  }
   return { errorMessage: String(error) };
 }

@@ -1,4 +1,5 @@
 import { describeError, log } from "@/lib/log";
+import { AppError } from "./app-error";
 import { ERROR_CODES, type ErrorCode } from "./error-codes";
 
 /**
@@ -13,6 +14,8 @@ export type HttpInput = {
   url: string;
   header(name: string): string | null;
   text(): Promise<string>;
+  /** Which server answered: the socket fast path or Next (for /api/metrics). */
+  via: "fast" | "next";
 };
 
 export type HttpOutput = { status: number; headers: Record<string, string>; body: string };
@@ -37,11 +40,17 @@ export function errorOutput(
   return jsonOutput({ error }, status, headers);
 }
 
-/** Catches what a core handler throws: a bare 500 for the caller, the (redacted) detail for the log. */
+/**
+ * Catches what a core handler throws: an AppError (e.g. 503 while the database is away) is answered
+ * in the envelope; anything else is a bare 500 for the caller and the (redacted) detail for the log.
+ */
 export async function runCore(core: CoreHandler, input: HttpInput): Promise<HttpOutput> {
   try {
     return await core(input);
   } catch (error) {
+    if (error instanceof AppError) {
+      return errorOutput(error.code, error.message, error.details, { ...lowerCased(error.headers) });
+    }
     const query = input.url.indexOf("?");
     log.error("unhandled error in consumer route", {
       method: input.method,
@@ -52,6 +61,12 @@ export async function runCore(core: CoreHandler, input: HttpInput): Promise<Http
   }
 }
 
+function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+}
+
 function inputFromRequest(req: Request): HttpInput {
   const url = new URL(req.url);
   return {
@@ -59,6 +74,7 @@ function inputFromRequest(req: Request): HttpInput {
     url: url.pathname + url.search,
     header: (name) => req.headers.get(name),
     text: () => req.text(),
+    via: "next",
   };
 }
 

@@ -40,10 +40,10 @@ export const whoamiCore: CoreHandler = async (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
   const headers = headersOf(input);
-  const result = await runVerification({
-    credential: credentialFromHeaders(headers),
-    clientIp: clientIpFromHeaders(headers),
-  });
+  const result = await runVerification(
+    { credential: credentialFromHeaders(headers), clientIp: clientIpFromHeaders(headers) },
+    input.via,
+  );
   if (!result.ok) return failureOutput(result);
   return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
 };
@@ -71,12 +71,15 @@ export const verifyCore: CoreHandler = async (input) => {
   const parsed = verifyInput.safeParse(json);
   if (!parsed.success) return validationOutput(parsed.error);
   const body = parsed.data;
-  const result = await runVerification({
-    credential: body.key ?? body.token ?? null,
-    clientIp: body.ip ?? clientIpFromHeaders(headersOf(input)),
-    environment: body.environment,
-    scopes: body.scopes,
-  });
+  const result = await runVerification(
+    {
+      credential: body.key ?? body.token ?? null,
+      clientIp: body.ip ?? clientIpFromHeaders(headersOf(input)),
+      environment: body.environment,
+      scopes: body.scopes,
+    },
+    input.via,
+  );
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
   if (!result.ok) {
     const { code, message, details } = result;

@@ -29,6 +29,11 @@ export type StartOptions = {
   redisPrefix?: string;
   /** How long to wait for /api/health; PGlite's first start takes a while on 2 cores. */
   readyTimeoutMs?: number;
+  /**
+   * An embedded database directory to use and keep (a restart after a crash reads it again);
+   * by default each server gets a fresh one, removed when it exits.
+   */
+  dataDir?: string;
 };
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -49,6 +54,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "keydesk-srv-"));
+}
+
 export function uniqueRedisPrefix(): string {
   return `keydesk-srvtest-${randomBytes(4).toString("hex")}:`;
 }
@@ -56,7 +65,7 @@ export function uniqueRedisPrefix(): string {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "keydesk-srv-"));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "keydesk-srv-"));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? tmpdir(),
@@ -89,7 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const exited = new Promise<number | string>((resolve) => {
     child.once("exit", (code, signal) => {
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       resolve(code ?? signal ?? "unknown");
     });
   });
