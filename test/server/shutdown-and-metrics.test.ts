@@ -82,11 +82,13 @@ describe("SIGTERM under load, then /api/metrics on the restarted server", () => 
     expect(sample(text, "keydesk_key_cache_misses_total")).toBe(1);
     expect(sample(text, "keydesk_key_cache_hit_ratio")).toBeCloseTo(0.8);
     expect(sample(text, "keydesk_key_cache_entries")).toBeGreaterThanOrEqual(1);
-    await waitFor(
-      "a usage flush",
-      async () =>
-        sample(await (await metricsOf(second.url, METRICS_TOKEN)).text(), "keydesk_usage_flushes_total") > 0,
-    );
+    // Written, and nothing left behind (the requests above may straddle two flushes).
+    await waitFor("the usage written", async () => {
+      const now = await (await metricsOf(second.url, METRICS_TOKEN)).text();
+      return (
+        sample(now, "keydesk_usage_flushes_total") > 0 && sample(now, "keydesk_usage_buffer_pending") === 0
+      );
+    });
     const later = await (await metricsOf(second.url, METRICS_TOKEN)).text();
     for (const series of [
       "keydesk_usage_buffer_pending",
