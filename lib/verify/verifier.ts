@@ -49,6 +49,7 @@ function keysUnavailable(): AppError {
  * driver's message carries the query's parameters (a secret's hash, for one).
  */
 function boundedLoad<A, T>(load: (arg: A) => Promise<T>, verifier: Pick<Verifier, "lookups">, ms: number) {
+  let warnedAt = 0;
   return async (arg: A): Promise<T> => {
     verifier.lookups.misses++;
     try {
@@ -56,7 +57,11 @@ function boundedLoad<A, T>(load: (arg: A) => Promise<T>, verifier: Pick<Verifier
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       countPoolError();
-      log.warn("key look-up failed: database unavailable", { code: databaseErrorCode(error) });
+      // Once a second at most: an outage under load must not become a flood of log lines.
+      if (Date.now() - warnedAt >= 1000) {
+        warnedAt = Date.now();
+        log.warn("key look-ups failing: database unavailable", { code: databaseErrorCode(error) });
+      }
       throw keysUnavailable();
     }
   };
