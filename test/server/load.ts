@@ -88,3 +88,43 @@ export async function waitFor(what: string, predicate: () => boolean | Promise<b
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * A POST /api/v1/verify whose body arrives in two parts: the request is in flight from the first
+ * byte, and `finish()` sends the rest. Resolves with the status and body (or rejects if the
+ * server went away without answering).
+ */
+export function slowVerify(baseUrl: string, key: string) {
+  const url = new URL(baseUrl);
+  const body = JSON.stringify({ key });
+  const half = Math.floor(body.length / 2);
+  let req: ReturnType<typeof request>;
+  const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: "/api/v1/verify",
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => {
+          text += chunk.toString("utf8");
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.write(body.slice(0, half));
+  });
+  answered.catch(() => {});
+  return {
+    answered,
+    finish() {
+      req.end(body.slice(half));
+    },
+  };
+}

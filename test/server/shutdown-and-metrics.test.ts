@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRemoteTenant, sumOf, withBaseUrl } from "./client";
 import { type RunningServer, startServer, tempDataDir } from "./harness";
-import { startLoad, waitFor } from "./load";
+import { slowVerify, startLoad, waitFor } from "./load";
 
 const METRICS_TOKEN = "metrics-token-for-server-tests-0123456789";
 const dataDir = tempDataDir();
@@ -40,7 +40,18 @@ describe("SIGTERM under load, then /api/metrics on the restarted server", () => 
     key = await tenant.createKey();
     const load = startLoad({ url: first.url, headers: { "x-api-key": key.key }, connections: 6 });
     await waitFor("traffic", () => load.received >= 300);
-    const exit = await first.stop("SIGTERM");
+    // A request still being uploaded when SIGTERM arrives: shutdown must wait for it, answer it,
+    // and count it — the flush comes after the last request, not before.
+    const slow = slowVerify(first.url, key.key);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = first.stop("SIGTERM");
+    await waitFor("shutdown to begin", () => first.output().includes("shutting down"));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    slow.finish();
+    const slowAnswer = await slow.answered;
+    expect(slowAnswer.status).toBe(200);
+    expect(JSON.parse(slowAnswer.body)).toMatchObject({ valid: expect.any(Boolean) });
+    const exit = await exited;
     const result = await load.stop();
     expect(exit).toBe(0);
     expect(first.output()).toContain("shut down cleanly");
@@ -49,7 +60,7 @@ describe("SIGTERM under load, then /api/metrics on the restarted server", () => 
     second = await start();
     const totals = await withBaseUrl(tenant, second.url).usageTotals(key.id);
     // Every answer the clients received was counted and written before the process exited.
-    expect(sumOf(totals)).toBe(result.countedAt.length);
+    expect(sumOf(totals)).toBe(result.countedAt.length + 1);
   });
 
   it("answers an anonymous or wrong-token caller 401 in the envelope, even in a flood", async () => {
