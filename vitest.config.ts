@@ -15,7 +15,9 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, "test/server/**"],
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup-env.ts"],
-    testTimeout: 20_000,
+    // Generous: a file's first test opens its embedded database and runs the migrations, which on a
+    // loaded 2-core CI machine has taken over 20 s. Nothing here times performance.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
   },
