@@ -9,6 +9,11 @@ import type { RateLimiter, RateLimitResult } from "./types";
  * the hit so that the TypeScript side computes the same decision and the result fields — the
  * decision rule lives in both places and must stay identical.
  *
+ * The TTL is at least a second: with a large limit (100 000/min is one hit per 600 µs) the exact
+ * TTL can be a millisecond, so a key could expire between two hits that arrive on instances whose
+ * clocks differ slightly, or on a busy machine. Keeping a stale TAT longer changes no decision
+ * (a TAT in the past counts as now).
+ *
  * All numbers are integer µs, formatted with %.0f: Lua's default number-to-string conversion keeps
  * 14 significant digits, which would round a µs timestamp. The TTL is relative (PX), so it does not
  * depend on the Redis server's clock agreeing with ours.
@@ -21,7 +26,7 @@ local tat = tonumber(redis.call("GET", KEYS[1]) or "") or now
 if tat < now then tat = now end
 if tat + interval - now <= capacity then
   local next_tat = tat + interval
-  local ttl_ms = math.ceil((next_tat - now) / 1000)
+  local ttl_ms = math.max(1000, math.ceil((next_tat - now) / 1000))
   redis.call("SET", KEYS[1], string.format("%.0f", next_tat), "PX", string.format("%.0f", ttl_ms))
 end
 return string.format("%.0f", tat)
