@@ -7,18 +7,18 @@ import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
 import { describeError, log } from "./lib/log";
 import { createFastPath } from "./lib/server/fast-path";
+import { installShutdown } from "./lib/server/graceful-shutdown";
 import { guardBody } from "./lib/server/guard-body";
 import { hstsValue } from "./lib/server/security-headers";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
-import { closeStores } from "./lib/stores";
-import { stopVerifier } from "./lib/verify/runtime";
+import { closeStores, getStores } from "./lib/stores";
+import { getVerifier, stopVerifier } from "./lib/verify/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
- * address, stamps it on every request (see lib/api/client-ip.ts) and hands the request to Next.
- * SPEC §7's fast path for the verification routes will be served from here too.
- */
-/**
+ * address, stamps it on every request (see lib/api/client-ip.ts), serves the verification routes
+ * from the socket in production (SPEC §7, lib/server/fast-path.ts) and hands the rest to Next.
+ *
  * Node's defaults let a client that trickles its headers hold a socket for 60–90 s (headersTimeout
  * 60 s, checked every 30 s). Headers must arrive within 20 s and a whole request within 30 s,
  * checked every second, so such a socket is cut within ~21 s. Bodies are at most 1 MiB.
@@ -33,6 +33,11 @@ async function main() {
 
   const driver = await databaseDriver();
   log.info("database ready", { driver, ...(driver === "pglite" ? { dataDir: env.dataDir } : {}) });
+  // Connect to Redis and LISTEN for key changes now, not on the first request: the first limits
+  // are then shared ones, and no early request waits for the subscription.
+  getStores();
+  getVerifier();
+  if (!dev && !env.metricsToken) log.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone");
 
   const app = next({ dev, port: env.port, hostname: "localhost" });
   await app.prepare();
@@ -73,22 +78,16 @@ async function main() {
     log.info(`listening on http://localhost:${env.port}`, { appUrl: env.appUrl }),
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info("shutting down", { signal });
-    const forceExit = setTimeout(() => process.exit(1), 10_000);
-    forceExit.unref();
-    server.close();
-    server.closeIdleConnections();
-    // Usage still in memory is written before the database closes.
-    await Promise.allSettled([stopVerifier(), closeStores(), app.close()]);
-    await closeDb();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  installShutdown({
+    server,
+    drainTimeoutMs: env.shutdownTimeoutMs,
+    // Usage still in memory is written after the last request and before the database closes.
+    flush: () => stopVerifier(),
+    close: async () => {
+      await Promise.allSettled([closeStores(), app.close()]);
+      await closeDb();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -27,12 +27,36 @@ type Handle = {
   ) => Promise<Unlisten>;
 };
 
+/**
+ * Counted for /api/metrics. Plain numbers on globalThis: the custom server and Next's bundles are
+ * separate module instances in one process (see `handle()` below).
+ */
+export type DatabaseStats = { poolErrors: number; listenReconnects: number };
+const STATS_KEY = Symbol.for("keydesk.db.stats");
+type StatsHolder = { [STATS_KEY]?: DatabaseStats };
+
+export function databaseStats(): DatabaseStats {
+  const holder = globalThis as StatsHolder;
+  holder[STATS_KEY] ??= { poolErrors: 0, listenReconnects: 0 };
+  return holder[STATS_KEY];
+}
+
+/** Called where a database failure is caught and answered (503), so each one is counted once. */
+export function countPoolError(): void {
+  databaseStats().poolErrors++;
+}
+
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 /** Arbitrary constant: serializes migrations when several instances start at once. */
 const MIGRATION_LOCK_ID = 4_207_311;
 
-async function openPostgres(url: string): Promise<Handle> {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+async function openPostgres(url: string, timeoutMs: number): Promise<Handle> {
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // postgres.js waits 30 s by default; an outage should be reported (503) well before a client gives up.
+    connect_timeout: timeoutMs / 1000,
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
   try {
@@ -46,7 +70,11 @@ async function openPostgres(url: string): Promise<Handle> {
     close: () => client.end({ timeout: 5 }),
     // postgres.js keeps one dedicated connection for LISTEN and re-subscribes after reconnects.
     listen: async (channel, onMessage, onSubscribed) => {
-      const { unlisten } = await client.listen(channel, onMessage, onSubscribed);
+      let subscriptions = 0;
+      const { unlisten } = await client.listen(channel, onMessage, () => {
+        if (subscriptions++ > 0) databaseStats().listenReconnects++;
+        onSubscribed?.();
+      });
       return unlisten;
     },
   };
@@ -81,7 +109,9 @@ function handle(): Promise<Handle> {
   const holder = globalThis as HandleHolder;
   if (!holder[HANDLE_KEY]) {
     const env = getEnv();
-    const opening = env.databaseUrl ? openPostgres(env.databaseUrl) : openPglite(env.dataDir);
+    const opening = env.databaseUrl
+      ? openPostgres(env.databaseUrl, env.databaseTimeoutMs)
+      : openPglite(env.dataDir);
     holder[HANDLE_KEY] = opening;
     opening.catch(() => {
       if (holder[HANDLE_KEY] === opening) delete holder[HANDLE_KEY];

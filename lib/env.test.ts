@@ -78,3 +78,36 @@ describe("parseEnv", () => {
     });
   });
 });
+
+describe("parseEnv: operations settings (issue 8)", () => {
+  it("has defaults", () => {
+    expect(parseEnv(base)).toMatchObject({
+      metricsToken: undefined,
+      databaseTimeoutMs: 1500,
+      shutdownTimeoutMs: 10_000,
+      usageBufferMaxRows: 100_000,
+    });
+  });
+
+  it.each([
+    [
+      { METRICS_TOKEN: "short" },
+      /^Invalid environment variable METRICS_TOKEN: must be at least 16 characters/,
+    ],
+    [{ DATABASE_TIMEOUT_MS: "50" }, /^Invalid environment variable DATABASE_TIMEOUT_MS: must be between 100/],
+    [
+      { SHUTDOWN_TIMEOUT_MS: "soon" },
+      /^Invalid environment variable SHUTDOWN_TIMEOUT_MS: must be a whole number/,
+    ],
+    [
+      { USAGE_BUFFER_MAX_ROWS: "10" },
+      /^Invalid environment variable USAGE_BUFFER_MAX_ROWS: must be between 1000/,
+    ],
+  ])("%j is refused with one line", (env, expected) => {
+    expect(errorOf(env)).toMatch(expected);
+  });
+
+  it("never echoes the metrics token", () => {
+    expect(errorOf({ METRICS_TOKEN: "tiny-secret" })).not.toContain("tiny-secret");
+  });
+});

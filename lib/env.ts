@@ -9,7 +9,7 @@ import { parseIpRange } from "./ip/ip-range";
  * value stops the process with one line that names it. Secret values are never echoed.
  */
 
-const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL"]);
+const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "METRICS_TOKEN"]);
 
 const intInRange = (min: number, max: number) =>
   z
@@ -56,6 +56,10 @@ const rawSchema = z.object({
   SIGNUP_RATE_LIMIT: intInRange(1, 1_000_000).default(10),
   VERIFY_MISS_BUDGET: intInRange(0, 1_000_000).default(60),
   VERIFY_MISS_BUDGET_EXEMPT: cidrList(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
+  DATABASE_TIMEOUT_MS: intInRange(100, 60_000).default(1_500),
+  SHUTDOWN_TIMEOUT_MS: intInRange(0, 300_000).default(10_000),
+  USAGE_BUFFER_MAX_ROWS: intInRange(1_000, 10_000_000).default(100_000),
 });
 
 /** Comma-separated IPs or CIDRs, each checked here so a typo stops the start, not every request. */
@@ -105,6 +109,14 @@ export type Env = {
   verifyMissBudget: number;
   /** Addresses (CIDRs) the budget does not apply to: the tenants' own gateways. */
   verifyMissBudgetExempt: string[];
+  /** Bearer token for GET /api/metrics; unset: the metrics are public (they name no tenant or key). */
+  metricsToken: string | undefined;
+  /** Connect timeout, and the bound on key look-ups and readiness checks, before answering 503. */
+  databaseTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests get to finish before their connections are closed. */
+  shutdownTimeoutMs: number;
+  /** Usage entries (key × minute × outcome) held in memory while the database is away. */
+  usageBufferMaxRows: number;
 };
 
 export class EnvError extends Error {}
@@ -158,6 +170,10 @@ export function parseEnv(source: EnvSource): Env {
     signupRateLimit: raw.SIGNUP_RATE_LIMIT,
     verifyMissBudget: raw.VERIFY_MISS_BUDGET,
     verifyMissBudgetExempt: splitList(raw.VERIFY_MISS_BUDGET_EXEMPT),
+    metricsToken: raw.METRICS_TOKEN,
+    databaseTimeoutMs: raw.DATABASE_TIMEOUT_MS,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    usageBufferMaxRows: raw.USAGE_BUFFER_MAX_ROWS,
   };
 }
 

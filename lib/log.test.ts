@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleError } from "@/lib/api/route";
 import { overrideEnvForTests } from "./env";
-import { log, redact } from "./log";
+import { describeError, log, redact } from "./log";
 
 const secretKey = `ak_live_${"A1b2C3d4".repeat(5)}abc123456`;
 const signedKey = "akv1_live_3xYzAbCdEf.0123456789abcdefghijABCDEFGHIJ0123456789abc";
@@ -38,5 +38,21 @@ describe("log lines", () => {
     expect(all).not.toContain(jwt);
     expect(await res.text()).not.toContain(secretKey);
     overrideEnvForTests({ logLevel: "silent" });
+  });
+});
+
+describe("describeError", () => {
+  it("leaves out the parameters drizzle puts in a failed query's message", async () => {
+    const { DrizzleQueryError } = await import("drizzle-orm/errors");
+    const hash = "f3a9c1d2e4b5a6978877665544332211ffeeddccbbaa99887766554433221100";
+    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const described = JSON.stringify(
+      describeError(
+        new DrizzleQueryError('select "id" from "api_keys" where "secret_hash" = $1', [hash], cause),
+      ),
+    );
+    expect(described).not.toContain(hash);
+    expect(described).toContain("ECONNREFUSED");
+    expect(described).toContain("api_keys");
   });
 });

@@ -18,6 +18,11 @@ export function getStores(): Stores {
   return holder[STORES_KEY];
 }
 
+/** The stores if they were created, for /api/metrics (which must not open a Redis connection). */
+export function currentStores(): Stores | undefined {
+  return (globalThis as StoresHolder)[STORES_KEY];
+}
+
 export async function closeStores(): Promise<void> {
   const holder = globalThis as StoresHolder;
   const stores = holder[STORES_KEY];

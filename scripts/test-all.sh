@@ -20,6 +20,7 @@ step() {
   fi
 }
 
+step "node version satisfies engines.node" node scripts/check-node-version.mjs
 step "lint (biome)" npm run lint
 step "typecheck (tsc)" npm run typecheck
 step "unit + integration tests on embedded PGlite, in-memory stores" npm test

@@ -5,7 +5,11 @@ import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 /** `logOutEverywhere` is the server action, passed in by the layout (components never import app/). */
-export function SignOutButton({ logOutEverywhere }: { logOutEverywhere: (input: undefined) => Promise<unknown> }) {
+export function SignOutButton({
+  logOutEverywhere,
+}: {
+  logOutEverywhere: (input: undefined) => Promise<unknown>;
+}) {
   const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-1">

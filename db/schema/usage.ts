@@ -1,4 +1,4 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const usageGranularityEnum = pgEnum("usage_granularity", ["minute", "hour", "day"]);
@@ -20,4 +20,17 @@ export const usageRollups = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId, t.outcome] })],
+);
+
+/**
+ * Ids of usage batches already written, in the same transaction as their counts: a batch retried
+ * after a lost commit reply is recognised and not counted twice. Rows older than a day are pruned.
+ */
+export const usageFlushes = pgTable(
+  "usage_flushes",
+  {
+    id: text("id").primaryKey(),
+    flushedAt: timestamp("flushed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("usage_flushes_flushed_at_idx").on(t.flushedAt)],
 );

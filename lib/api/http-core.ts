@@ -16,6 +16,8 @@ export type HttpInput = {
   header(name: string): string | null;
   /** The body as text; rejects with PAYLOAD_TOO_LARGE (→ 413) once it passes BODY_CAPS.api. */
   text(): Promise<string>;
+  /** Which server answered: the socket fast path or Next (for /api/metrics). */
+  via: "fast" | "next";
 };
 
 export type HttpOutput = { status: number; headers: Record<string, string>; body: string };
@@ -46,15 +48,16 @@ export function errorOutput(
 }
 
 /**
- * Catches what a core handler throws: an AppError (a body over its cap) becomes its envelope; anything
- * else a bare 500 for the caller and the (redacted) detail for the log.
+ * Catches what a core handler throws: an AppError (e.g. 503 while the database is away) is answered
+ * in the envelope; anything else is a bare 500 for the caller and the (redacted) detail for the log.
  */
 export async function runCore(core: CoreHandler, input: HttpInput): Promise<HttpOutput> {
   try {
     return await core(input);
   } catch (error) {
-    if (error instanceof AppError)
-      return errorOutput(error.code, error.message, error.details, { ...error.headers });
+    if (error instanceof AppError) {
+      return errorOutput(error.code, error.message, error.details, { ...lowerCased(error.headers) });
+    }
     const query = input.url.indexOf("?");
     log.error("unhandled error in consumer route", {
       method: input.method,
@@ -65,6 +68,12 @@ export async function runCore(core: CoreHandler, input: HttpInput): Promise<Http
   }
 }
 
+function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+}
+
 function inputFromRequest(req: Request): HttpInput {
   const url = new URL(req.url);
   return {
@@ -72,6 +81,7 @@ function inputFromRequest(req: Request): HttpInput {
     url: url.pathname + url.search,
     header: (name) => req.headers.get(name),
     text: async () => (await readBodyCapped(req, BODY_CAPS.api)).toString("utf8"),
+    via: "next",
   };
 }
 

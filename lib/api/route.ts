@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { databaseErrorCode, isDatabaseUnavailable } from "@/db/availability";
+import { countPoolError } from "@/db/client";
 import type { TenantContext } from "@/lib/dal/context";
 import { describeError, log } from "@/lib/log";
 import { AppError } from "./app-error";
@@ -43,6 +45,16 @@ function toResponse(result: Result): Response {
 
 export function handleError(error: unknown, req: Request): Response {
   if (error instanceof AppError) return errorResponse(error);
+  // An outage is not our bug: 503 tells the caller to retry, and the log says which failure it was.
+  if (isDatabaseUnavailable(error)) {
+    countPoolError();
+    log.warn("database unavailable", { path: new URL(req.url).pathname, code: databaseErrorCode(error) });
+    return errorResponse(
+      new AppError("SERVICE_UNAVAILABLE", "The database is not reachable; try again shortly.", undefined, {
+        "Retry-After": "1",
+      }),
+    );
+  }
   // The path, not the URL: a query string could carry something secret despite the refusal above.
   log.error("unhandled error in route", {
     method: req.method,

@@ -1,20 +1,33 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { usageRollups } from "@/db/schema";
+import { usageFlushes, usageRollups } from "@/db/schema";
+import { toRollups } from "@/lib/usage/buckets";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
 
+/** Long enough for any retry of a batch (see usage-buffer.ts); the table stays small. */
+const FLUSH_IDS_KEPT = sql`interval '1 day'`;
+
 /**
- * One transaction per flush: counts are added to their buckets (upsert), and last-used moves only
- * forward — a late flush from another instance never winds it back.
+ * One transaction per batch. Its id goes in first: if it is already there, an earlier attempt
+ * committed (its reply was lost) and nothing is counted again. Counts are added to their buckets
+ * (upsert), and last-used moves only forward — a late flush from another instance never winds it back.
  */
 export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    for (let i = 0; i < batch.counts.length; i += 1000) {
+    const fresh = await tx
+      .insert(usageFlushes)
+      .values({ id: batch.id })
+      .onConflictDoNothing()
+      .returning({ id: usageFlushes.id });
+    if (fresh.length === 0) return;
+    await tx.delete(usageFlushes).where(sql`${usageFlushes.flushedAt} < now() - ${FLUSH_IDS_KEPT}`);
+    const rollups = toRollups(batch.counts);
+    for (let i = 0; i < rollups.length; i += 1000) {
       await tx
         .insert(usageRollups)
-        .values(batch.counts.slice(i, i + 1000))
+        .values(rollups.slice(i, i + 1000))
         .onConflictDoUpdate({
           target: [
             usageRollups.tenantId,

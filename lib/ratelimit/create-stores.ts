@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import type { ExpiringMapOptions } from "./expiring-map";
+import { FallbackRateLimiter, type FallbackStats } from "./fallback-rate-limiter";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 import { MemoryReplayStore } from "./memory-replay-store";
 import { RedisRateLimiter } from "./redis-rate-limiter";
@@ -19,6 +20,8 @@ export interface Stores {
   readonly backend: "memory" | "redis";
   readonly rateLimiter: RateLimiter;
   readonly replayStore: ReplayStore;
+  /** Redis failures seen, and calls answered by this process's own limits instead (for /api/metrics). */
+  readonly stats: FallbackStats & { connectionErrors: number };
   /** Stops sweep timers or closes the Redis connection; call on graceful shutdown. */
   close(): Promise<void>;
 }
@@ -36,6 +39,7 @@ export function createStores(options: CreateStoresOptions = {}): Stores {
       backend: "memory",
       rateLimiter,
       replayStore,
+      stats: { redisErrors: 0, fallbacks: 0, connectionErrors: 0 },
       close: async () => {
         rateLimiter.close();
         replayStore.close();
@@ -51,12 +55,37 @@ export function createStores(options: CreateStoresOptions = {}): Stores {
     enableAutoPipelining: true,
   });
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  const stats = { redisErrors: 0, fallbacks: 0, connectionErrors: 0 };
+  // ioredis reconnects by itself; without a listener each failed attempt would print to stderr.
+  redis.on("error", () => {
+    stats.connectionErrors++;
+  });
+  let everReady = false;
+  redis.once("ready", () => {
+    everReady = true;
+  });
+  // Before the first connection, commands wait in ioredis's queue; after it, "not ready" means down.
+  const ready = () => !everReady || redis.status === "ready";
+  const replayStore = new RedisReplayStore(redis, prefix);
+  const local = new MemoryRateLimiter(options.memory);
   return {
     backend: "redis",
-    rateLimiter: new RedisRateLimiter(redis, prefix),
-    replayStore: new RedisReplayStore(redis, prefix),
-    close: () => closeRedis(redis),
+    rateLimiter: new FallbackRateLimiter(new RedisRateLimiter(redis, prefix), local, ready, stats),
+    // Fails at once while Redis is down; runtime.ts decides what that means (fail closed).
+    replayStore: {
+      has: (keyId, jti) => (ready() ? replayStore.has(keyId, jti) : notConnected()),
+      markSeen: (record) => (ready() ? replayStore.markSeen(record) : notConnected()),
+    },
+    stats,
+    close: async () => {
+      local.close();
+      await closeRedis(redis);
+    },
   };
+}
+
+function notConnected(): Promise<never> {
+  return Promise.reject(new Error("redis is not connected"));
 }
 
 async function closeRedis(redis: Redis): Promise<void> {

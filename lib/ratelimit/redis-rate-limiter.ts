@@ -9,6 +9,11 @@ import type { Bucket, RateLimiter, RateLimitResult } from "./types";
  * the hit so that the TypeScript side computes the same decision and the result fields — the
  * decision rule lives in both places and must stay identical.
  *
+ * The TTL is at least a second: with a large limit (100 000/min is one hit per 600 µs) the exact
+ * TTL can be a millisecond, so a key could expire between two hits that arrive on instances whose
+ * clocks differ slightly, or on a busy machine. Keeping a stale TAT longer changes no decision
+ * (a TAT in the past counts as now).
+ *
  * All numbers are integer µs, formatted with %.0f: Lua's default number-to-string conversion keeps
  * 14 significant digits, which would round a µs timestamp. The TTL is relative (PX), so it does not
  * depend on the Redis server's clock agreeing with ours; it runs one second past the moment the

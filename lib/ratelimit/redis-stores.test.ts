@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStores, type Stores } from "./create-stores";
 import { describeRateLimiter } from "./describe-rate-limiter";
 import { describeReplayStore } from "./describe-replay-store";
+import { RedisRateLimiter } from "./redis-rate-limiter";
 
 const redisUrl = process.env.REDIS_URL;
 
@@ -27,7 +28,9 @@ describe.skipIf(!redisUrl)("redis stores (set REDIS_URL to run)", () => {
     await admin.quit();
   });
 
-  describeRateLimiter("redis rate limiter", () => stores.rateLimiter);
+  // The Redis limiter itself: `stores.rateLimiter` falls back to local limits when a command fails
+  // (fallback-rate-limiter.ts), which would hide a Redis-side fault from this contract.
+  describeRateLimiter("redis rate limiter", () => new RedisRateLimiter(admin, prefix));
 
   describeReplayStore("redis replay store", () => ({
     store: stores.replayStore,

@@ -23,6 +23,7 @@ function inputFrom(req: IncomingMessage): HttpInput {
       return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
     },
     text: () => readText(req),
+    via: "fast",
   };
 }
 

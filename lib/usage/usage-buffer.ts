@@ -1,111 +1,250 @@
+import { randomUUID } from "node:crypto";
+import { bucketStart, type MinuteCount } from "./buckets";
+
+export { bucketStart, type Granularity, type MinuteCount, type UsageCount } from "./buckets";
+
 /**
  * Verification outcomes counted in memory and written in batches (SPEC §7: no write per request;
- * at most a second late; flushed on shutdown). Counts are pre-aggregated per minute, hour and day
- * bucket so one flush is one upsert per bucket, and a 30-day chart reads day rows, not raw events.
+ * at most a second late; flushed on shutdown).
+ *
+ * Reliability rules (issue 8):
+ * - A failed write keeps its batch, under the same id, and retries it with exponential backoff.
+ *   The writer records each batch id in the same transaction as its counts, so a batch whose
+ *   commit succeeded but whose reply was lost is not counted twice when retried.
+ * - While a batch waits, new counts aggregate separately per minute, so memory grows with the
+ *   number of (key, minute, outcome) seen, never with the number of requests.
+ * - Past `maxPendingCounts` entries the oldest are dropped, counted, and reported through
+ *   `onDrop`: a long outage costs the oldest usage, never the process.
  */
 export type UsageEvent = { tenantId: string; keyId: string; outcome: string; at: number; ip: string };
-
-export type Granularity = "minute" | "hour" | "day";
-export type UsageCount = {
-  tenantId: string;
-  keyId: string;
-  granularity: Granularity;
-  bucketStart: Date;
-  outcome: string;
-  count: number;
-};
 export type LastUsed = { tenantId: string; keyId: string; at: Date; ip: string };
-export type UsageBatch = { counts: UsageCount[]; lastUsed: LastUsed[] };
+export type UsageBatch = { id: string; counts: MinuteCount[]; lastUsed: LastUsed[] };
 
-const SIZES: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+export type DropReport = {
+  counts: number;
+  verifications: number;
+  lastUsed: number;
+  reason: "cap" | "stopped";
+};
 
-export function bucketStart(at: number, granularity: Granularity): number {
-  return at - (at % SIZES[granularity]);
-}
+export type UsageBufferOptions = {
+  /** Entries (key × minute × outcome, plus last-used per key) held at most; default 100 000. */
+  maxPendingCounts?: number;
+  /** First retry delay after a failed write, doubled per failure up to `maxRetryMs`. */
+  initialRetryMs?: number;
+  maxRetryMs?: number;
+  now?: () => number;
+  newBatchId?: () => string;
+  onDrop?: (report: DropReport) => void;
+};
+
+export type UsageBufferStats = {
+  /** Entries waiting to be written (the buffer's depth). */
+  pending: number;
+  flushes: number;
+  failedFlushes: number;
+  droppedVerifications: number;
+  droppedLastUsed: number;
+  /** Consecutive failed writes; 0 when the last write succeeded. */
+  failingFor: number;
+};
 
 export class UsageBuffer {
-  #counts = new Map<string, UsageCount>();
+  #counts = new Map<string, MinuteCount>();
   #lastUsed = new Map<string, LastUsed>();
+  /** A sealed batch whose write failed: retried as it is, before anything newer. */
+  #waiting: UsageBatch | null = null;
+  #chain: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
-  #flushing: Promise<void> = Promise.resolve();
+  #nextAttemptAt = 0;
+  #stopped = false;
+  readonly #stats: UsageBufferStats = {
+    pending: 0,
+    flushes: 0,
+    failedFlushes: 0,
+    droppedVerifications: 0,
+    droppedLastUsed: 0,
+    failingFor: 0,
+  };
+  readonly #max: number;
+  readonly #initialRetryMs: number;
+  readonly #maxRetryMs: number;
+  readonly #now: () => number;
+  readonly #newBatchId: () => string;
+  readonly #onDrop: (report: DropReport) => void;
 
-  constructor(private readonly write: (batch: UsageBatch) => Promise<void>) {}
+  constructor(
+    private readonly write: (batch: UsageBatch) => Promise<void>,
+    options: UsageBufferOptions = {},
+  ) {
+    this.#max = Math.max(2, options.maxPendingCounts ?? 100_000);
+    this.#initialRetryMs = options.initialRetryMs ?? 1_000;
+    this.#maxRetryMs = options.maxRetryMs ?? 30_000;
+    this.#now = options.now ?? Date.now;
+    this.#newBatchId = options.newBatchId ?? randomUUID;
+    this.#onDrop = options.onDrop ?? (() => {});
+  }
 
   record(event: UsageEvent): void {
-    for (const granularity of ["minute", "hour", "day"] as const) {
-      const start = bucketStart(event.at, granularity);
-      const id = `${granularity}|${start}|${event.keyId}|${event.outcome}`;
-      const existing = this.#counts.get(id);
-      if (existing) existing.count++;
-      else {
-        this.#counts.set(id, {
-          tenantId: event.tenantId,
-          keyId: event.keyId,
-          granularity,
-          bucketStart: new Date(start),
-          outcome: event.outcome,
-          count: 1,
-        });
-      }
+    if (this.#stopped) {
+      this.#stats.droppedVerifications++;
+      this.#onDrop({ counts: 0, verifications: 1, lastUsed: 0, reason: "stopped" });
+      return;
+    }
+    const minute = bucketStart(event.at, "minute");
+    const id = `${minute}|${event.keyId}|${event.outcome}`;
+    const existing = this.#counts.get(id);
+    if (existing) existing.count++;
+    else {
+      if (this.pending >= this.#max) this.#dropOldestCounts();
+      const { tenantId, keyId, outcome } = event;
+      this.#counts.set(id, { tenantId, keyId, minute, outcome, count: 1 });
     }
     // Last-used means "someone holding this key used it": a failure (bad signature, refused IP…)
     // can be caused by anyone who knows a key id, so it counts above but moves nothing here.
     if (event.outcome !== "VALID") return;
     const previous = this.#lastUsed.get(event.keyId);
-    if (!previous || previous.at.getTime() <= event.at) {
-      this.#lastUsed.set(event.keyId, {
-        tenantId: event.tenantId,
-        keyId: event.keyId,
-        at: new Date(event.at),
-        ip: event.ip,
-      });
+    if (!previous) {
+      if (this.#lastUsed.size >= this.#max) this.#dropOldestLastUsed();
+      this.#lastUsed.set(event.keyId, lastUsedOf(event));
+    } else if (previous.at.getTime() <= event.at) {
+      this.#lastUsed.set(event.keyId, lastUsedOf(event));
     }
   }
 
+  /** Entries in memory: counted since the last write, plus a batch waiting for a retry. */
   get pending(): number {
-    return this.#counts.size;
+    return this.#counts.size + (this.#waiting?.counts.length ?? 0);
   }
 
-  /** Writes what has been counted so far. Flushes never overlap; a failed batch is merged back. */
+  get stats(): Readonly<UsageBufferStats> {
+    this.#stats.pending = this.pending;
+    return this.#stats;
+  }
+
+  /**
+   * Writes everything counted so far: first a batch still waiting from a failed write, then what
+   * was counted since. Rejects if this attempt failed; the next one starts afresh (flushes never
+   * overlap, and a failure never sticks to later flushes).
+   */
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(async () => {
-      if (this.#counts.size === 0 && this.#lastUsed.size === 0) return;
-      const batch = { counts: [...this.#counts.values()], lastUsed: [...this.#lastUsed.values()] };
-      this.#counts = new Map();
-      this.#lastUsed = new Map();
+    const attempt = this.#chain.then(() => this.#flushNow());
+    this.#chain = attempt.catch(() => {});
+    return attempt;
+  }
+
+  async #flushNow(): Promise<void> {
+    for (let pass = 0; pass < 2; pass++) {
+      if (!this.#waiting) {
+        if (this.#counts.size === 0 && this.#lastUsed.size === 0) return;
+        this.#waiting = this.#seal();
+      }
       try {
-        await this.write(batch);
+        await this.write(this.#waiting);
       } catch (error) {
-        this.#restore(batch);
+        this.#stats.failedFlushes++;
+        this.#stats.failingFor++;
+        const delay = Math.min(this.#maxRetryMs, this.#initialRetryMs * 2 ** (this.#stats.failingFor - 1));
+        // Jitter, so instances that lost the database together do not all come back in one instant.
+        this.#nextAttemptAt = this.#now() + delay * (0.75 + Math.random() / 2);
         throw error;
       }
-    });
-    return this.#flushing;
-  }
-
-  #restore(batch: UsageBatch): void {
-    for (const count of batch.counts) {
-      const id = `${count.granularity}|${count.bucketStart.getTime()}|${count.keyId}|${count.outcome}`;
-      const existing = this.#counts.get(id);
-      if (existing) existing.count += count.count;
-      else this.#counts.set(id, count);
-    }
-    for (const used of batch.lastUsed) {
-      const current = this.#lastUsed.get(used.keyId);
-      if (!current || current.at < used.at) this.#lastUsed.set(used.keyId, used);
+      this.#waiting = null;
+      this.#stats.flushes++;
+      this.#stats.failingFor = 0;
+      this.#nextAttemptAt = 0;
     }
   }
 
+  #seal(): UsageBatch {
+    const batch = {
+      id: this.#newBatchId(),
+      counts: [...this.#counts.values()],
+      lastUsed: [...this.#lastUsed.values()],
+    };
+    this.#counts = new Map();
+    this.#lastUsed = new Map();
+    return batch;
+  }
+
+  /** Drops about 1 % of the cap at a time, oldest first, so a flood past the cap stays O(1) per event. */
+  #dropOldestCounts(): void {
+    let toDrop = Math.max(1, Math.floor(this.#max / 100));
+    let counts = 0;
+    let verifications = 0;
+    const waiting = this.#waiting?.counts;
+    if (waiting && waiting.length > 0) {
+      for (const dropped of waiting.splice(0, Math.min(toDrop, waiting.length))) {
+        counts++;
+        verifications += dropped.count;
+      }
+      toDrop -= counts;
+    }
+    for (const [id, count] of this.#counts) {
+      if (toDrop-- <= 0) break;
+      this.#counts.delete(id);
+      counts++;
+      verifications += count.count;
+    }
+    this.#stats.droppedVerifications += verifications;
+    this.#onDrop({ counts, verifications, lastUsed: 0, reason: "cap" });
+  }
+
+  #dropOldestLastUsed(): void {
+    const oldest = this.#lastUsed.keys().next();
+    if (oldest.done) return;
+    this.#lastUsed.delete(oldest.value);
+    this.#stats.droppedLastUsed++;
+    this.#onDrop({ counts: 0, verifications: 0, lastUsed: 1, reason: "cap" });
+  }
+
+  /** Flushes every `intervalMs`, or later while backing off after failures. */
   start(intervalMs: number, onError: (error: unknown) => void): void {
-    if (this.#timer) return;
-    this.#timer = setInterval(() => this.flush().catch(onError), intervalMs);
+    if (this.#timer || this.#stopped) return;
+    this.#timer = setInterval(() => {
+      if (this.#now() < this.#nextAttemptAt) return;
+      this.flush().catch(onError);
+    }, intervalMs);
     this.#timer.unref();
   }
 
-  /** Stops the timer and writes the rest (graceful shutdown). */
-  async stop(): Promise<void> {
+  /**
+   * Graceful shutdown: stops the timer and writes the rest, retrying until `deadlineMs` has passed.
+   * Counts recorded after this are dropped (and reported): nobody would write them.
+   */
+  async stop(deadlineMs = 5_000): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
-    await this.flush();
+    const deadline = this.#now() + deadlineMs;
+    // Loops until nothing is left: counts may still arrive while the last write is under way.
+    while (this.#waiting || this.#counts.size > 0 || this.#lastUsed.size > 0) {
+      try {
+        await this.flush();
+      } catch (error) {
+        const wait = Math.min(500, deadline - this.#now());
+        if (wait <= 0) {
+          this.#giveUp();
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+    this.#stopped = true;
   }
+
+  #giveUp(): void {
+    this.#stopped = true;
+    const all = [...(this.#waiting?.counts ?? []), ...this.#counts.values()];
+    const verifications = all.reduce((sum, count) => sum + count.count, 0);
+    this.#stats.droppedVerifications += verifications;
+    const lastUsed = (this.#waiting?.lastUsed.length ?? 0) + this.#lastUsed.size;
+    this.#onDrop({ counts: all.length, verifications, lastUsed, reason: "stopped" });
+    this.#waiting = null;
+    this.#counts = new Map();
+    this.#lastUsed = new Map();
+  }
+}
+
+function lastUsedOf(event: UsageEvent): LastUsed {
+  return { tenantId: event.tenantId, keyId: event.keyId, at: new Date(event.at), ip: event.ip };
 }

@@ -44,10 +44,13 @@ export const whoamiCore: CoreHandler = async (input) => {
   const headers = headersOf(input);
   const sent = credentialFromHeaders(headers);
   if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
-  const result = await runVerification({
-    credential: sent.credential,
-    clientIp: clientIpFromHeaders(headers),
-  });
+  const result = await runVerification(
+    {
+      credential: sent.credential,
+      clientIp: clientIpFromHeaders(headers),
+    },
+    input.via,
+  );
   if (!result.ok) return failureOutput(result);
   return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
 };
@@ -76,13 +79,16 @@ export const verifyCore: CoreHandler = async (input) => {
   if (!parsed.success) return validationOutput(parsed.error);
   const body = parsed.data;
   const callerIp = clientIpFromHeaders(headersOf(input));
-  const result = await runVerification({
-    credential: body.key ?? body.token ?? null,
-    clientIp: body.ip ?? callerIp,
-    callerIp,
-    environment: body.environment,
-    scopes: body.scopes,
-  });
+  const result = await runVerification(
+    {
+      credential: body.key ?? body.token ?? null,
+      clientIp: body.ip ?? callerIp,
+      callerIp,
+      environment: body.environment,
+      scopes: body.scopes,
+    },
+    input.via,
+  );
   // A throttled caller is told so with a 429, not a verdict on a credential it never had checked.
   if (!result.ok && result.callerThrottled) return failureOutput(result);
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };

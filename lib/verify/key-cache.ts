@@ -51,6 +51,7 @@ export class KeyCache implements KeyLookup {
    */
   #generation = 0;
   #loads = 0;
+  #lookups = 0;
   readonly #ttlMs: number;
   readonly #negativeTtlMs: number;
   readonly #maxEntries: number;
@@ -114,6 +115,7 @@ export class KeyCache implements KeyLookup {
     admit: Admission | undefined,
     load: () => Promise<T | null>,
   ): T | null | Promise<T | null> {
+    this.#lookups++;
     const now = this.#now();
     const entry = this.#entries.get(cacheKey);
     if (entry && entry.expiresAt > now) return entry.value as T;
@@ -192,6 +194,11 @@ export class KeyCache implements KeyLookup {
 
   get misses(): number {
     return this.#misses.size;
+  }
+
+  /** Look-ups asked of the cache so far (hits, remembered misses and loads alike). */
+  get lookups(): number {
+    return this.#lookups;
   }
 
   /** Database look-ups started so far: what the miss budget protects. */

@@ -1,122 +1,149 @@
 import "server-only";
-import { listen } from "@/db/client";
+import { databaseErrorCode } from "@/db/availability";
+import { AppError } from "@/lib/api/app-error";
 import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
-import { KEY_CHANGES_CHANNEL } from "@/lib/dal/api-keys/notify";
-import { writeUsageBatch } from "@/lib/dal/usage-writes";
-import {
-  findSigningSecretsForVerification,
-  findVerificationKeyById,
-  findVerificationKeyBySecretHash,
-} from "@/lib/dal/verification-keys";
 import { type Env, getEnv } from "@/lib/env";
-import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";
-import { describeError, log } from "@/lib/log";
+import { log } from "@/lib/log";
+import { verificationStats } from "@/lib/metrics/state";
+import type { VerificationPath } from "@/lib/metrics/verification-stats";
+import type { ReplayStore } from "@/lib/ratelimit/types";
 import { getStores } from "@/lib/stores";
-import { UsageBuffer } from "@/lib/usage/usage-buffer";
-import { KeyCache } from "./key-cache";
 import { type MissBudgetConfig, MissBudgetExhausted, missBudgetFor } from "./miss-budget";
-import { toVerifiableKey } from "./to-verifiable-key";
 import type { VerificationResult } from "./types";
+import { createVerifier, type Verifier } from "./verifier";
 import { type VerifyRequest, verifyCredential } from "./verify-credential";
-
-type Verifier = {
-  keyCache: KeyCache;
-  keyObjects: KeyObjectCache;
-  usage: UsageBuffer;
-  /** Resolves once this instance hears key changes; the cache serves nothing before that. */
-  subscribed: Promise<() => Promise<void>>;
-  /** Set when `subscribed` has resolved, so the hot path need not await it again. */
-  listening: boolean;
-};
 
 const VERIFIER_KEY = Symbol.for("keydesk.verifier");
 type VerifierHolder = { [VERIFIER_KEY]?: Verifier };
 
-function createVerifier(): Verifier {
-  const keyObjects = new KeyObjectCache();
-  const toKey = (row: Awaited<ReturnType<typeof findVerificationKeyById>>) =>
-    row ? toVerifiableKey(row, keyObjects) : null;
-  const keyCache = new KeyCache({
-    bySecretHash: async (hash) => toKey(await findVerificationKeyBySecretHash(hash)),
-    byId: async (id) => toKey(await findVerificationKeyById(id)),
-    signingSecrets: (tenantId) => findSigningSecretsForVerification(tenantId),
-  });
-  const usage = new UsageBuffer(writeUsageBatch);
-  usage.start(1000, (error) => log.error("usage flush failed; will retry", describeError(error)));
-  const subscribed = listen(
-    KEY_CHANGES_CHANNEL,
-    (payload) => {
-      const [kind, id] = payload.split(":") as [string, string | undefined];
-      if (kind === "key" && id) {
-        keyCache.invalidateKey(id);
-        keyObjects.invalidate(id);
-      } else if (kind === "tenant" && id) {
-        keyCache.invalidateTenant(id);
-      }
-    },
-    // After a reconnect, changes made meanwhile were not heard: start from the database again.
-    () => keyCache.clear(),
-  );
-  const verifier: Verifier = { keyCache, keyObjects, usage, subscribed, listening: false };
-  subscribed.then(
-    () => {
-      verifier.listening = true;
-    },
-    (error: unknown) => log.error("could not listen for key changes", describeError(error)),
-  );
-  return verifier;
-}
-
+/**
+ * The one verifier of this process (key cache, usage buffer, change listener), on globalThis so
+ * the socket fast path and Next's bundle share it. Once stopped it stays: a request finishing
+ * during shutdown must not create a fresh buffer that nobody would ever flush.
+ */
 export function getVerifier(): Verifier {
   const holder = globalThis as VerifierHolder;
-  holder[VERIFIER_KEY] ??= createVerifier();
+  holder[VERIFIER_KEY] ??= createVerifier(getEnv());
   return holder[VERIFIER_KEY];
 }
 
-/** Graceful shutdown: stop listening and write the usage still in memory. */
-export async function stopVerifier(): Promise<void> {
-  const holder = globalThis as VerifierHolder;
-  const verifier = holder[VERIFIER_KEY];
-  if (!verifier) return;
-  delete holder[VERIFIER_KEY];
-  await (await verifier.subscribed.catch(() => async () => {}))();
-  await verifier.usage.stop();
+/** The verifier if one was started, for /api/metrics (which must not start one). */
+export function currentVerifier(): Verifier | undefined {
+  return (globalThis as VerifierHolder)[VERIFIER_KEY];
 }
 
-/** Verifies with the shared cache, stores and clock, and counts the outcome for usage charts. */
-export async function runVerification(request: VerifyRequest): Promise<VerificationResult> {
-  const verifier = getVerifier();
-  if (!verifier.listening) await verifier.subscribed;
-  const env = getEnv();
-  const { rateLimiter, replayStore } = getStores();
-  const now = Date.now();
-  const admit = missBudgetFor(request.callerIp ?? request.clientIp, missBudgetConfig(env), rateLimiter);
-  let result: VerificationResult;
+/**
+ * Graceful shutdown, after in-flight requests have finished: stop listening and write the usage
+ * still in memory (retrying for up to `deadlineMs` if the database is away).
+ */
+export async function stopVerifier(deadlineMs = 5_000): Promise<void> {
+  const verifier = currentVerifier();
+  if (!verifier || verifier.stopped) return;
+  verifier.stopped = true;
+  await verifier.unlisten?.().catch(() => {});
   try {
-    result = await verifyCredential(request, {
+    await verifier.usage.stop(deadlineMs);
+  } catch (error) {
+    log.error("usage could not be written before shutdown", { code: databaseErrorCode(error) });
+  }
+}
+
+function replayUnavailable(): AppError {
+  return new AppError(
+    "SERVICE_UNAVAILABLE",
+    "Replay protection is unavailable, so tokens carrying a jti cannot be checked right now; try again shortly.",
+    undefined,
+    { "Retry-After": "1" },
+  );
+}
+
+/**
+ * Replay records fail closed (docs/decisions.md): a token that asked for replay protection is
+ * not accepted while nobody can say whether it was seen before.
+ */
+const failClosedReplayStore: ReplayStore = {
+  async has(keyId, jti) {
+    try {
+      return await getStores().replayStore.has(keyId, jti);
+    } catch {
+      throw replayUnavailable();
+    }
+  },
+  async markSeen(record) {
+    try {
+      return await getStores().replayStore.markSeen(record);
+    } catch {
+      throw replayUnavailable();
+    }
+  },
+};
+
+async function awaitListening(verifier: Verifier, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    verifier.subscribed,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  // Without change notifications a cached key could outlive its revocation: refuse to serve.
+  if (!verifier.listening) {
+    throw new AppError(
+      "SERVICE_UNAVAILABLE",
+      "Keys cannot be checked right now; try again shortly.",
+      undefined,
+      {
+        "Retry-After": "1",
+      },
+    );
+  }
+}
+
+/** Verifies with the shared cache, stores and clock, and counts the outcome for usage and metrics. */
+export async function runVerification(
+  request: VerifyRequest,
+  path: VerificationPath = "next",
+): Promise<VerificationResult> {
+  const started = performance.now();
+  let outcome = "INTERNAL_ERROR";
+  try {
+    const verifier = getVerifier();
+    const env = getEnv();
+    if (!verifier.listening) await awaitListening(verifier, env.databaseTimeoutMs);
+    const now = Date.now();
+    const rateLimiter = getStores().rateLimiter;
+    const admit = missBudgetFor(request.callerIp ?? request.clientIp, missBudgetConfig(env), rateLimiter);
+    const result = await verifyCredential(request, {
       keys: admit ? verifier.keyCache.withAdmission(admit) : verifier.keyCache,
       hashSecret: hashApiKeySecret,
       now,
       audience: env.jwtAudience,
       leewaySeconds: DEFAULT_LEEWAY_SECONDS,
       rateLimiter,
-      replayStore,
+      replayStore: failClosedReplayStore,
     });
+    outcome = result.ok ? "VALID" : result.code;
+    if (result.key) {
+      verifier.usage.record({
+        tenantId: result.key.tenantId,
+        keyId: result.key.id,
+        outcome,
+        at: now,
+        ip: request.clientIp,
+      });
+    }
+    return result;
   } catch (error) {
-    if (error instanceof MissBudgetExhausted) return budgetExhausted(error.retryAfterSeconds);
+    if (error instanceof MissBudgetExhausted) {
+      outcome = "RATE_LIMITED";
+      return budgetExhausted(error.retryAfterSeconds);
+    }
+    if (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE") outcome = "SERVICE_UNAVAILABLE";
     throw error;
+  } finally {
+    verificationStats().record(path, outcome, (performance.now() - started) / 1000);
   }
-  if (result.key) {
-    verifier.usage.record({
-      tenantId: result.key.tenantId,
-      keyId: result.key.id,
-      outcome: result.ok ? "VALID" : result.code,
-      at: now,
-      ip: request.clientIp,
-    });
-  }
-  return result;
 }
 
 const budgetConfigs = new WeakMap<Env, MissBudgetConfig>();

@@ -5,9 +5,9 @@ import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { getStores } from "@/lib/stores";
 import { createAccount, type TestAccount } from "../accounts";
+import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { within } from "../eventually";
 import { call } from "../http";
-import { makeOpensslKeys, type OpensslKeys } from "../es256";
 import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 /**

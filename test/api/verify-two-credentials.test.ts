@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { createAccount, type TestAccount } from "../accounts";
-import { call } from "../http";
 import { makeOpensslKeys } from "../es256";
+import { call } from "../http";
 import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 /** RFC 6750 §2: one method per request. Two different credentials are ambiguous, so refused. */

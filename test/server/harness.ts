@@ -29,7 +29,10 @@ export type StartOptions = {
   redisPrefix?: string;
   /** How long to wait for /api/health; PGlite's first start takes a while on 2 cores. */
   readyTimeoutMs?: number;
-  /** An embedded-database directory the caller owns (kept after exit, so a server can be restarted on it). */
+  /**
+   * An embedded database directory to use and keep (a restart after a crash reads it again);
+   * by default each server gets a fresh one, removed when it exits.
+   */
   dataDir?: string;
 };
 
@@ -49,6 +52,10 @@ export async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "keydesk-srv-"));
 }
 
 export function uniqueRedisPrefix(): string {

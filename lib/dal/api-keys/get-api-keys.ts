@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/api/app-error";
@@ -28,18 +28,26 @@ export async function getApiKey(ctx: TenantContext, id: string): Promise<ApiKeyD
   return toKeyDto(row);
 }
 
-type Cursor = { createdAt: Date; id: string };
+/**
+ * The cursor carries `created_at` as the database holds it, to the microsecond. A JS Date keeps
+ * only milliseconds: keys created within one millisecond of the page's last key would be skipped.
+ */
+type Cursor = { createdAt: string; id: string };
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+
+/** `created_at` in UTC with all six fractional digits, for the next page's cursor. */
+const createdAtMicros = sql<string>`to_char(${apiKeys.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString("base64url");
 }
 
 function decodeCursor(raw: string): Cursor {
   const [createdAt, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  const date = new Date(createdAt ?? "");
-  if (!id || Number.isNaN(date.getTime()))
+  if (!id || !createdAt || !CURSOR_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
     throw new AppError("VALIDATION_ERROR", "cursor: not a cursor from this API.");
-  return { createdAt: date, id };
+  return { createdAt, id };
 }
 
 function statusFilter(status: ListKeysQuery["status"], now: Date): SQL | undefined {
@@ -59,7 +67,7 @@ export async function listApiKeys(
   const now = new Date();
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await db
-    .select(keyColumns)
+    .select({ ...keyColumns, cursorCreatedAt: createdAtMicros })
     .from(apiKeys)
     .where(
       and(
@@ -68,10 +76,7 @@ export async function listApiKeys(
         query.environment ? eq(apiKeys.environment, query.environment) : undefined,
         query.type ? eq(apiKeys.type, query.type) : undefined,
         cursor
-          ? or(
-              lt(apiKeys.createdAt, cursor.createdAt),
-              and(eq(apiKeys.createdAt, cursor.createdAt), lt(apiKeys.id, cursor.id)),
-            )
+          ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
           : undefined,
       ),
     )
@@ -80,7 +85,10 @@ export async function listApiKeys(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map((row) => toKeyDto(row, now)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    data: page.map(({ cursorCreatedAt: _cursor, ...row }) => toKeyDto(row, now)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ createdAt: last.cursorCreatedAt, id: last.id })
+        : null,
   };
 }

@@ -1,0 +1,55 @@
+/**
+ * Usage is counted per key, outcome and minute; hour and day rows are derived from the minute
+ * counts when a batch is written, so one dropped entry (see usage-buffer.ts) is one whole minute
+ * of one key's outcome, missing from every granularity alike.
+ */
+export type Granularity = "minute" | "hour" | "day";
+
+export const GRANULARITY_MS: Record<Granularity, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+
+export function bucketStart(at: number, granularity: Granularity): number {
+  return at - (at % GRANULARITY_MS[granularity]);
+}
+
+/** One key's count of one outcome in one minute, as the buffer holds it. */
+export type MinuteCount = { tenantId: string; keyId: string; minute: number; outcome: string; count: number };
+
+/** A row of `usage_rollups`. */
+export type UsageCount = {
+  tenantId: string;
+  keyId: string;
+  granularity: Granularity;
+  bucketStart: Date;
+  outcome: string;
+  count: number;
+};
+
+/**
+ * Minute counts to rollup rows of every granularity, one row per (granularity, bucket, key,
+ * outcome): an upsert may not touch the same row twice in one statement.
+ */
+export function toRollups(counts: readonly MinuteCount[]): UsageCount[] {
+  const rows = new Map<string, UsageCount>();
+  for (const count of counts) {
+    for (const granularity of ["minute", "hour", "day"] as const) {
+      const start = bucketStart(count.minute, granularity);
+      const id = `${granularity}|${start}|${count.keyId}|${count.outcome}`;
+      const row = rows.get(id);
+      if (row) row.count += count.count;
+      else
+        rows.set(id, {
+          tenantId: count.tenantId,
+          keyId: count.keyId,
+          granularity,
+          bucketStart: new Date(start),
+          outcome: count.outcome,
+          count: count.count,
+        });
+    }
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,35 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findEscapes, findRepositoryEscapes } from "./repo-boundary";
+
+const ROOT = path.resolve(__dirname, "..");
+const at = (relative: string) => path.join(ROOT, relative);
+
+describe("nothing in the project reads outside its own tree", () => {
+  it("holds for every source file, test, script and CI file", () => {
+    expect(findRepositoryEscapes(ROOT)).toEqual([]);
+  });
+
+  it("catches the ways a file can climb out", () => {
+    const cases = [
+      [at("lib/jwt/x.test.ts"), `readFileSync("../../../shared/seeds/000.md")`],
+      // fs resolves from the working directory, the repository root, whatever the file's folder.
+      [at("lib/jwt/x.test.ts"), `readFileSync("../shared/seeds/000.md")`],
+      [at("lib/jwt/x.test.ts"), `new URL("../../../shared/vectors.json", import.meta.url)`],
+      [at("test/x.ts"), `const dir = path.resolve(__dirname, "..", "..", "shared");`],
+      [at("test/x.ts"), `path.join(process.cwd(), "..", "shared")`],
+      [at("scripts/x.sh"), `cat "${path.dirname(ROOT)}/shared/SPEC.md"`],
+    ] as const;
+    for (const [file, text] of cases) expect(findEscapes(ROOT, file, text), text).toHaveLength(1);
+  });
+
+  it("lets paths inside the tree and system paths through", () => {
+    const cases = [
+      [at("lib/jwt/x.test.ts"), `new URL("../../test/fixtures/wycheproof/x.json", import.meta.url)`],
+      [at("test/server/harness.ts"), `const ROOT = path.resolve(__dirname, "..", "..");`],
+      [at("app/x.ts"), `import { y } from "../lib/y";`],
+      [at("scripts/x.sh"), `"\${CHROMIUM_PATH:-/usr/bin/chromium}"`],
+    ] as const;
+    for (const [file, text] of cases) expect(findEscapes(ROOT, file, text), text).toEqual([]);
+  });
+});
