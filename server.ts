@@ -5,12 +5,14 @@ import { POST as verifyRoute } from "./app/api/v1/verify/route";
 import { GET as whoamiRoute } from "./app/api/v1/whoami/route";
 import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
+import { errorOutput } from "./lib/errors/envelope";
 import { describeError, log } from "./lib/log";
 import { createFastPath } from "./lib/server/fast-path";
 import { installShutdown } from "./lib/server/graceful-shutdown";
 import { guardBody } from "./lib/server/guard-body";
 import { hstsValue } from "./lib/server/security-headers";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
+import { writeOutput } from "./lib/server/write-output";
 import { closeStores, getStores } from "./lib/stores";
 import { getVerifier, stopVerifier } from "./lib/verify/runtime";
 
@@ -64,13 +66,7 @@ async function main() {
     const served = fast ? fastPath!.serve(fast, req, res) : toNext(req, res);
     served.catch((error: unknown) => {
       log.error("request failed", describeError(error));
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader("Content-Type", "application/json");
-        res.end(
-          JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side." } }),
-        );
-      }
+      if (!res.headersSent) writeOutput(res, errorOutput("INTERNAL_ERROR"));
     });
   });
   server.keepAliveTimeout = 65_000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ErrorCode } from "@/lib/api/error-codes";
+import type { ErrorCode } from "@/lib/errors/codes";
 
 /**
  * What every server action answers, and what every form reads: one shape, so a form never guesses.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";

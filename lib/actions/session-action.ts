@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { currentContext } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/dal/context";
 import { describeError, log } from "@/lib/log";

@@ -1,4 +1,4 @@
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * How many body bytes each kind of request may carry. Route handlers stop reading at their cap

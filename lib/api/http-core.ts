@@ -1,7 +1,7 @@
+import { AppError } from "@/lib/errors/app-error";
+import { appErrorOutput, errorOutput, type JsonOutput, toResponse } from "@/lib/errors/envelope";
 import { describeError, log } from "@/lib/log";
-import { AppError } from "./app-error";
 import { BODY_CAPS, readBodyCapped } from "./body-limits";
-import { ERROR_CODES, type ErrorCode } from "./error-codes";
 
 /**
  * The consumer routes are written against this small request/response shape instead of the Fetch
@@ -20,32 +20,8 @@ export type HttpInput = {
   via: "fast" | "next";
 };
 
-export type HttpOutput = { status: number; headers: Record<string, string>; body: string };
+export type HttpOutput = JsonOutput;
 export type CoreHandler = (input: HttpInput) => Promise<HttpOutput>;
-
-const JSON_TYPE = "application/json; charset=utf-8";
-
-export function jsonOutput(body: unknown, status = 200, headers: Record<string, string> = {}): HttpOutput {
-  // Never cached: see lib/api/responses.ts.
-  return {
-    status,
-    headers: { "content-type": JSON_TYPE, "cache-control": "no-store", ...headers },
-    body: JSON.stringify(body),
-  };
-}
-
-/** The error envelope of SPEC §3, built without an Error object (no stack capture on the hot path). */
-export function errorOutput(
-  code: ErrorCode,
-  message: string = ERROR_CODES[code].message,
-  details?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): HttpOutput {
-  const status = ERROR_CODES[code].status;
-  if (status === 401) headers["www-authenticate"] ??= 'Bearer realm="keydesk"';
-  const error = details ? { code, message, details } : { code, message };
-  return jsonOutput({ error }, status, headers);
-}
 
 /**
  * Catches what a core handler throws: an AppError (e.g. 503 while the database is away) is answered
@@ -55,9 +31,7 @@ export async function runCore(core: CoreHandler, input: HttpInput): Promise<Http
   try {
     return await core(input);
   } catch (error) {
-    if (error instanceof AppError) {
-      return errorOutput(error.code, error.message, error.details, { ...lowerCased(error.headers) });
-    }
+    if (error instanceof AppError) return appErrorOutput(error);
     const query = input.url.indexOf("?");
     log.error("unhandled error in consumer route", {
       method: input.method,
@@ -66,12 +40,6 @@ export async function runCore(core: CoreHandler, input: HttpInput): Promise<Http
     });
     return errorOutput("INTERNAL_ERROR");
   }
-}
-
-function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
-  );
 }
 
 function inputFromRequest(req: Request): HttpInput {
@@ -89,7 +57,7 @@ function inputFromRequest(req: Request): HttpInput {
 export function consumerRoute(core: CoreHandler) {
   const handler = async (req: Request): Promise<Response> => {
     const out = await runCore(core, inputFromRequest(req));
-    return new Response(out.body, { status: out.status, headers: out.headers });
+    return toResponse(out);
   };
   return Object.assign(handler, { core });
 }

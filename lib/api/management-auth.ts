@@ -3,7 +3,7 @@ import { verifyAccessToken } from "@/lib/auth/access-token";
 import { findActiveSessionRole } from "@/lib/dal/auth-sessions";
 import type { TenantContext } from "@/lib/dal/context";
 import { getEnv } from "@/lib/env";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 export function bearerToken(req: Request): string | null {
   const header = req.headers.get("authorization");

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { BODY_CAPS, readBodyCapped } from "./body-limits";
 
 /** Deeper than any body Keydesk accepts (metadata allows 16 levels); bounds every later recursion. */

@@ -2,13 +2,14 @@ import type { z } from "zod";
 import { databaseErrorCode, isDatabaseUnavailable } from "@/db/availability";
 import { countPoolError } from "@/db/client";
 import type { TenantContext } from "@/lib/dal/context";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/errors/envelope";
 import { describeError, log } from "@/lib/log";
-import { AppError } from "./app-error";
 import { clientIpFromHeaders } from "./client-ip";
 import { hasCredentialInQuery } from "./credential-query";
 import { authenticateManagement } from "./management-auth";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
-import { errorResponse, jsonResponse } from "./responses";
+import { jsonResponse } from "./responses";
 
 type Params = Record<string, string>;
 type Segment = { params: Promise<Params> };

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { currentContext } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/dal/context";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { parseWith, queryObject } from "./parse-input";
 import { jsonResponse } from "./responses";
 import { handleError } from "./route";

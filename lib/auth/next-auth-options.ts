@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { createBrowserSession, endBrowserSession } from "@/lib/dal/browser-sessions";
 import { getEnv } from "@/lib/env";

@@ -1,5 +1,5 @@
 import "server-only";
-import { rateLimitedError } from "@/lib/api/app-error";
+import { rateLimitedError } from "@/lib/errors/app-error";
 import { registerAccount } from "@/lib/dal/accounts";
 import { getEnv } from "@/lib/env";
 import { getStores } from "@/lib/stores";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { signingSecrets } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { seal, unseal } from "@/lib/crypto/seal";
 import { getEnv } from "@/lib/env";
 import { newId } from "@/lib/ids";

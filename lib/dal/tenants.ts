@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { tenants } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { notifyTenantChanged } from "./api-keys/notify";
 import { recordAudit } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";

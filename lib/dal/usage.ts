@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { apiKeys, usageRollups } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
 import type { TenantContext } from "./context";
 

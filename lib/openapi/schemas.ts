@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 export const errorBody = z.object({
   error: z.object({
-    code: z.string().describe("One of the closed set in lib/api/error-codes.ts"),
+    code: z.string().describe("One of the closed set in lib/errors/codes.ts"),
     message: z.string(),
     details: z.record(z.string(), z.unknown()).optional(),
   }),

@@ -1,18 +1,12 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
 import { bodyCapFor, declaredTooLarge } from "@/lib/api/body-limits";
-import { ERROR_CODES } from "@/lib/api/error-codes";
+import { errorOutput } from "@/lib/errors/envelope";
 import { discardRest, hasBody, readCapped } from "./read-capped";
+import { writeOutput } from "./write-output";
 
 /** The 413 envelope, written by server.ts itself; the rest of the body is dropped (discardRest). */
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
-  const { status, message } = ERROR_CODES.PAYLOAD_TOO_LARGE;
-  const body = JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message } });
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(body)),
-    "cache-control": "no-store",
-  });
-  res.end(body);
+  writeOutput(res, errorOutput("PAYLOAD_TOO_LARGE"));
   discardRest(req);
 }
 

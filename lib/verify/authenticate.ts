@@ -1,8 +1,8 @@
+import { errorMessage } from "@/lib/errors/codes";
 import { verifyClientJwt } from "@/lib/jwt/verify-client-jwt";
 import { parseSecretKey } from "@/lib/keys/secret-key";
 import { parseSignedKeyUnverified, verifySignedKey } from "@/lib/keys/signed-key";
 import { classifyCredential } from "./credential";
-import { VERIFICATION_MESSAGES } from "./messages";
 import type { KeyLookup, SignedClaims, VerifiableKey, VerificationErrorCode } from "./types";
 
 export type Authenticated = { ok: true; key: VerifiableKey; jwt?: { jti?: string; exp: number } };
@@ -24,7 +24,7 @@ export type AuthDeps = {
 
 function fail(
   code: VerificationErrorCode,
-  message = VERIFICATION_MESSAGES[code],
+  message = errorMessage(code),
   key?: VerifiableKey,
 ): AuthFailure {
   return key ? { ok: false, code, message, key } : { ok: false, code, message };

@@ -1,14 +1,9 @@
 import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { hasCredentialInQuery } from "@/lib/api/credential-query";
-import {
-  type CoreHandler,
-  errorOutput,
-  type HttpInput,
-  type HttpOutput,
-  jsonOutput,
-} from "@/lib/api/http-core";
+import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/api/http-core";
 import { validationError } from "@/lib/api/parse-input";
+import { errorOutput, jsonOutput } from "@/lib/errors/envelope";
 import { credentialFromHeaders } from "./credential";
 import { identity, rateLimitHeaders } from "./http";
 import { runVerification } from "./runtime";

@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseErrorCode } from "@/db/availability";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { type Env, getEnv } from "@/lib/env";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";

@@ -1,7 +1,7 @@
 import "server-only";
 import { databaseErrorCode, isDatabaseUnavailable, withDatabaseTimeout } from "@/db/availability";
 import { countPoolError, listen } from "@/db/client";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { KEY_CHANGES_CHANNEL } from "@/lib/dal/api-keys/notify";
 import { writeUsageBatch } from "@/lib/dal/usage-writes";
 import {

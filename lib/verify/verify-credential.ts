@@ -1,7 +1,7 @@
+import { errorMessage } from "@/lib/errors/codes";
 import { missingScopes } from "@/lib/keys/scopes";
 import type { RateLimiter, RateLimitResult, ReplayStore } from "@/lib/ratelimit/types";
 import { type AuthDeps, authenticate } from "./authenticate";
-import { VERIFICATION_MESSAGES } from "./messages";
 import type { RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
 
 export type VerifyRequest = {
@@ -52,7 +52,7 @@ export async function verifyCredential(
     return {
       ok: false,
       code: "API_KEY_EXPIRED",
-      message: VERIFICATION_MESSAGES.API_KEY_EXPIRED,
+      message: errorMessage("API_KEY_EXPIRED"),
       details: { expiredAt },
       key,
     };
@@ -67,7 +67,7 @@ export async function verifyCredential(
     return {
       ok: false,
       code: "IP_NOT_ALLOWED",
-      message: VERIFICATION_MESSAGES.IP_NOT_ALLOWED,
+      message: errorMessage("IP_NOT_ALLOWED"),
       details: { clientIp: request.clientIp },
       key,
     };
@@ -121,5 +121,5 @@ export async function verifyCredential(
 }
 
 function replayed(key: VerifiableKey): VerificationResult {
-  return { ok: false, code: "TOKEN_REPLAYED", message: VERIFICATION_MESSAGES.TOKEN_REPLAYED, key };
+  return { ok: false, code: "TOKEN_REPLAYED", message: errorMessage("TOKEN_REPLAYED"), key };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { GET as ip } from "@/app/api/v1/ip/route";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { publicRoute } from "@/lib/api/route";
 import { call } from "../http";
 

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/actions/session-action";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { registerWithThrottle } from "@/lib/auth/register";
 import { registerInput } from "@/lib/auth/schemas";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { publicRoute } from "@/lib/api/route";
 import { getEnv } from "@/lib/env";
 import { metricsAuthorized } from "@/lib/metrics/metrics-token";

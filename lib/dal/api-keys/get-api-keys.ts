@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { TenantContext } from "../context";
 import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
 import type { ListKeysQuery } from "./schemas";

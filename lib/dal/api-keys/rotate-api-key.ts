@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { parsePublicKeyPem } from "@/lib/keys/public-key-pem";
 import { recordAudit } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { requireContext } from "@/lib/auth/session";
 import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
 import { getApiKey } from "@/lib/dal/api-keys/get-api-keys";

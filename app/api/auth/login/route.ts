@@ -1,4 +1,4 @@
-import { AppError, rateLimitedError } from "@/lib/api/app-error";
+import { AppError, rateLimitedError } from "@/lib/errors/app-error";
 import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
 import { passwordLogin } from "@/lib/auth/password-login";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { bearerToken } from "@/lib/api/management-auth";
 import { publicRoute } from "@/lib/api/route";
 import { verifyAccessToken } from "@/lib/auth/access-token";

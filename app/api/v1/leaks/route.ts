@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { parseWith } from "@/lib/api/parse-input";

@@ -1,6 +1,8 @@
 /**
  * The closed set of error codes Keydesk answers with, each with its HTTP status and the message a
- * caller sees. Internal detail never goes in `message`; it stays in logs (without secrets).
+ * caller sees when nothing more precise is said: the one message table, for route handlers, server
+ * actions, the socket fast path and the verification checks alike. Internal detail never goes in
+ * `message`; it stays in logs (without secrets). Messages never include a credential.
  */
 export const ERROR_CODES = {
   VALIDATION_ERROR: { status: 400, message: "The request is invalid." },
@@ -14,7 +16,10 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { status: 401, message: "Invalid or missing authentication credentials." },
   INVALID_CREDENTIALS: { status: 401, message: "Incorrect email or password." },
   INVALID_REFRESH_TOKEN: { status: 401, message: "The refresh token is invalid, expired or already used." },
-  MISSING_CREDENTIALS: { status: 401, message: "No API key or token was provided." },
+  MISSING_CREDENTIALS: {
+    status: 401,
+    message: "No API key or token was provided. Send X-API-Key: <key> or Authorization: Bearer <key or JWT>.",
+  },
   INVALID_API_KEY: { status: 401, message: "The provided API key is invalid." },
   INVALID_TOKEN: { status: 401, message: "The token is invalid." },
   INVALID_SIGNATURE: { status: 401, message: "Invalid signature." },
@@ -42,3 +47,8 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The message a caller sees for `code` when the thrower has nothing more precise to say. */
+export function errorMessage(code: ErrorCode): string {
+  return ERROR_CODES[code].message;
+}

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from "./error-codes";
+import { ERROR_CODES, type ErrorCode } from "./codes";
 
 /**
  * An error meant for the caller: its code, a user-safe message and optional details. Anything
