@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
-import { createKeyInput } from "@/lib/dal/api-keys/schemas";
+import { createKeyInput } from "@/lib/schemas/api-keys";
 import type { Role, TenantContext } from "@/lib/dal/context";
 import { newId } from "@/lib/ids";
 import { createAccount, PASSWORD } from "@/test/accounts";

@@ -6,7 +6,7 @@ import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { createBrowserSession, endBrowserSession } from "@/lib/dal/browser-sessions";
 import { getEnv } from "@/lib/env";
 import { passwordLogin } from "./password-login";
-import { loginInput } from "./schemas";
+import { loginInput } from "@/lib/schemas/auth";
 
 /** Browser sessions last a working day; the session row and role are re-read on every request. */
 const SESSION_MAX_AGE_SECONDS = 12 * 3600;

@@ -4,7 +4,7 @@ import { registerAccount } from "@/lib/dal/accounts";
 import { getEnv } from "@/lib/env";
 import { getStores } from "@/lib/stores";
 import { hashPassword } from "./password";
-import type { RegisterInput } from "./schemas";
+import type { RegisterInput } from "@/lib/schemas/auth";
 
 const SIGNUP_WINDOW_MS = 60 * 60_000;
 

@@ -7,19 +7,12 @@ import { seal, unseal } from "@/lib/crypto/seal";
 import { getEnv } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { generateSigningSecret } from "@/lib/keys/signed-key";
+import type { SigningSecretDto } from "@/lib/schemas/signing-secrets";
 import { notifyTenantChanged } from "./api-keys/notify";
 import { recordAudit } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
 
 const SEAL_PURPOSE = "signing-secret";
-
-export type SigningSecretDto = {
-  id: string;
-  hint: string;
-  createdAt: string;
-  retiredAt: string | null;
-  status: "active" | "retired";
-};
 
 const columns = {
   id: signingSecrets.id,

@@ -3,19 +3,11 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import type { TenantDto } from "@/lib/schemas/tenant";
 import { notifyTenantChanged } from "./api-keys/notify";
 import { recordAudit } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
 
-export type TenantDto = {
-  id: string;
-  name: string;
-  rateLimitPerMinute: number;
-  maxTokenLifetimeSeconds: number;
-  scopeCatalog: string[];
-  createdAt: string;
-  updatedAt: string;
-};
 
 const columns = {
   id: tenants.id,

@@ -4,11 +4,11 @@ import { hasCredentialInQuery } from "@/lib/api/credential-query";
 import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/api/http-core";
 import { validationError } from "@/lib/api/parse-input";
 import { errorOutput, jsonOutput } from "@/lib/errors/envelope";
+import { verifyInput } from "@/lib/schemas/verify";
 import { credentialFromHeaders } from "./credential";
 import { identity, rateLimitHeaders } from "./http";
 import { runVerification } from "./runtime";
 import type { VerificationResult } from "./types";
-import { verifyInput } from "./verify-input";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const TWO_CREDENTIALS_MESSAGE =

@@ -1,3 +1,5 @@
+import { MAX_CREDENTIAL_LENGTH } from "@/lib/keys/signed-key";
+
 /**
  * Where a consumer's credential travels: `X-API-Key: ak_…`, or `Authorization: Bearer <key or JWT>`.
  * Only reading and classifying happen here; nothing is looked up.
@@ -8,8 +10,6 @@ export type Credential =
   | { kind: "jwt"; value: string }
   | { kind: "unknown"; value: string };
 
-/** Longer than any credential Keydesk issues (a signed key with full metadata is ~10 KiB). */
-export const MAX_CREDENTIAL_LENGTH = 16 * 1024;
 
 type HeaderSource = { get(name: string): string | null };
 

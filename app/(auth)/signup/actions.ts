@@ -5,7 +5,7 @@ import { publicAction } from "@/lib/actions/session-action";
 import { AppError } from "@/lib/errors/app-error";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { registerWithThrottle } from "@/lib/auth/register";
-import { registerInput } from "@/lib/auth/schemas";
+import { registerInput } from "@/lib/schemas/auth";
 
 /** Creates the tenant and its owner; the form then signs in with what was typed. */
 export const signupAction = publicAction({ input: registerInput }, async (input) => {

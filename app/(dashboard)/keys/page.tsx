@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireContext } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
 import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
-import { listKeysQuery } from "@/lib/dal/api-keys/schemas";
+import { listKeysQuery } from "@/lib/schemas/api-keys";
 import { getTenant } from "@/lib/dal/tenants";
 import { CreateKeyButton } from "./_components/create-key-button";
 import { type Filters, KeyFilters } from "./_components/key-filters";

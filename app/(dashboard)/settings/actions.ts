@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, actionWithId } from "@/lib/actions/session-action";
 import { createSigningSecret, retireSigningSecret } from "@/lib/dal/signing-secrets";
-import { updateTenantInput } from "@/lib/dal/tenant-schemas";
+import { updateTenantInput } from "@/lib/schemas/tenant";
 import { updateTenant } from "@/lib/dal/tenants";
 import { scopeListSchema } from "@/lib/keys/scopes";
 

@@ -4,10 +4,11 @@ import { apiKeys } from "@/db/schema";
 import { generateKeyId } from "@/lib/keys/key-id";
 import { recordAudit } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { keyColumns, toKeyDto } from "./dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { issueKeyMaterial } from "./key-material";
 import { notifyKeyChanged } from "./notify";
-import type { CreateKeyInput } from "./schemas";
+import type { CreateKeyInput } from "@/lib/schemas/api-keys";
 
 export type CreatedKey = { key: ApiKeyDto; secret: string | null };
 

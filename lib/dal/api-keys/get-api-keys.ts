@@ -4,8 +4,9 @@ import { type Database, getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
-import type { ListKeysQuery } from "./schemas";
+import { keyColumns, toKeyDto } from "./dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
+import type { ListKeysQuery } from "@/lib/schemas/api-keys";
 
 /** The key's row for this tenant — a foreign or unknown id is the same 404, so ids cannot be probed. */
 export async function findKeyRowOrThrow(

@@ -4,7 +4,8 @@ import { getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { type Actor, assertCanWrite, type TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { keyColumns, toKeyDto } from "./dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
 

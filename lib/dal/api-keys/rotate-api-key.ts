@@ -10,7 +10,7 @@ import { type CreatedKey, insertApiKey } from "./create-api-key";
 import { keyStatus } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
-import type { RotateKeyInput } from "./schemas";
+import type { RotateKeyInput } from "@/lib/schemas/api-keys";
 
 /**
  * A new key with the same settings; the old one keeps working until now + grace (never later than

@@ -5,10 +5,11 @@ import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { keyColumns, toKeyDto } from "./dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
-import type { UpdateKeyInput } from "./schemas";
+import type { UpdateKeyInput } from "@/lib/schemas/api-keys";
 
 /** Fields a signed key carries inside itself: changing them here would make the key and the database disagree. */
 const EMBEDDED_IN_SIGNED_KEYS = ["scopes", "expiresAt", "metadata"] as const;

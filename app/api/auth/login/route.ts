@@ -2,7 +2,7 @@ import { AppError, rateLimitedError } from "@/lib/errors/app-error";
 import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
 import { passwordLogin } from "@/lib/auth/password-login";
-import { loginInput } from "@/lib/auth/schemas";
+import { loginInput } from "@/lib/schemas/auth";
 import { NO_STORE, tokenPair } from "@/lib/auth/token-pair";
 import { createAuthSession } from "@/lib/dal/auth-sessions";
 

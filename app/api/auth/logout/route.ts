@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { bearerToken } from "@/lib/api/management-auth";
 import { publicRoute } from "@/lib/api/route";
 import { verifyAccessToken } from "@/lib/auth/access-token";
-import { logoutInput } from "@/lib/auth/schemas";
+import { logoutInput } from "@/lib/schemas/auth";
 import { revokeSessionById, revokeSessionByRefreshToken } from "@/lib/dal/auth-sessions";
 import { getEnv } from "@/lib/env";
 

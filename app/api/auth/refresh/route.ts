@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
-import { refreshInput } from "@/lib/auth/schemas";
+import { refreshInput } from "@/lib/schemas/auth";
 import { NO_STORE, tokenPair } from "@/lib/auth/token-pair";
 import { rotateRefreshToken } from "@/lib/dal/auth-sessions";
 

@@ -1,5 +1,5 @@
 import { managementRoute } from "@/lib/api/route";
-import { updateTenantInput } from "@/lib/dal/tenant-schemas";
+import { updateTenantInput } from "@/lib/schemas/tenant";
 import { getTenant, updateTenant } from "@/lib/dal/tenants";
 
 export const GET = managementRoute({}, async ({ ctx }) => ({ ...(await getTenant(ctx)), role: ctx.role }));

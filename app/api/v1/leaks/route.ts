@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
 import { clientIpFromHeaders } from "@/lib/api/client-ip";
@@ -7,23 +6,10 @@ import { jsonResponse } from "@/lib/api/responses";
 import { handleError, refuseCredentialInQuery } from "@/lib/api/route";
 import { revokeLeakedKeys } from "@/lib/dal/leaks";
 import { getEnv } from "@/lib/env";
+import { leakAlerts } from "@/lib/schemas/leaks";
 import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
 
 export const dynamic = "force-dynamic";
-
-const leakAlerts = z
-  .array(
-    z.object({
-      token: z
-        .string()
-        .min(1)
-        .max(16 * 1024),
-      type: z.string().max(200).optional(),
-      url: z.string().max(2048).optional(),
-      source: z.string().max(200).optional(),
-    }),
-  )
-  .max(1000);
 
 let verifier: ReturnType<typeof createLeakSignatureVerifier> | undefined;
 

@@ -1,7 +1,7 @@
 import { managementRoute } from "@/lib/api/route";
 import { getApiKey } from "@/lib/dal/api-keys/get-api-keys";
 import { revokeApiKey } from "@/lib/dal/api-keys/revoke-api-key";
-import { revokeKeyInput, updateKeyInput } from "@/lib/dal/api-keys/schemas";
+import { revokeKeyInput, updateKeyInput } from "@/lib/schemas/api-keys";
 import { updateApiKey } from "@/lib/dal/api-keys/update-api-key";
 
 export const GET = managementRoute({}, ({ ctx, params }) => getApiKey(ctx, params.id ?? ""));

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { passwordSchema } from "./password";
+
+/** Requests and answers of /api/auth/* and the sign-up and login forms. */
+
+export const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.");
 
 export const emailSchema = z
   .string()
@@ -30,3 +36,18 @@ export const loginInput = z.object({
 export const refreshInput = z.object({ refreshToken: z.string().min(1).max(2048) });
 
 export const logoutInput = z.object({ refreshToken: z.string().min(1).max(2048).optional() });
+
+/** What login and refresh answer; the refresh token is shown once, here. */
+export const tokenPair = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  tokenType: z.literal("Bearer"),
+  expiresIn: z.number().int().describe("Seconds until the access token expires (3600)"),
+});
+export type TokenPair = z.infer<typeof tokenPair>;
+
+export const registered = z.object({
+  user: z.object({ id: z.string(), email: z.string() }),
+  tenant: z.object({ id: z.string(), name: z.string(), role: z.literal("owner") }),
+});
+export type Registered = z.infer<typeof registered>;

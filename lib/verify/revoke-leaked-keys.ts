@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import type { LeakReport } from "@/lib/schemas/leaks";
 import { identifyLeakedKey } from "@/lib/verify/identify-leaked-key";
 import { revokeKeyInTx } from "./api-keys/revoke-api-key";
 
-export type LeakReport = { token: string; type?: string; url?: string; source?: string };
 
 /**
  * Revokes every reported token that is a live Keydesk key, with reason `leaked`, as the system

@@ -89,6 +89,7 @@ export type RotateKeyInput = z.infer<typeof rotateKeyInput>;
 export const revokeKeyInput = z.object({ reason: z.string().trim().min(1).max(200).optional() }).strict();
 
 export const keyStatusSchema = z.enum(["active", "expired", "revoked"]);
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
 export const listKeysQuery = z
   .object({
@@ -100,3 +101,38 @@ export const listKeysQuery = z
   })
   .strict();
 export type ListKeysQuery = z.infer<typeof listKeysQuery>;
+
+/** The key as callers see it. Never the hash, never the secret (that is returned once, beside it). */
+export const apiKey = z.object({
+  id: z.string().describe("key_ + 24 base62 characters"),
+  name: z.string(),
+  description: z.string().nullable(),
+  type: keyTypeSchema,
+  environment: environmentSchema,
+  prefix: z.string().nullable().describe("Display form, e.g. ak_live_AbCd…wxyz (secret and signed keys)"),
+  fingerprint: z.string().nullable().describe("RFC 7638 JWK thumbprint (public_key keys)"),
+  scopes: z.array(z.string()),
+  ipAllowlist: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+  rateLimitPerMinute: z.number().int().nullable(),
+  status: keyStatusSchema,
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  lastUsedIp: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  rotatedFromId: z.string().nullable(),
+});
+export type ApiKeyDto = z.infer<typeof apiKey>;
+
+/** POST …/api-keys and …/rotate: the key and, for secret and signed keys, the secret, once. */
+export const createdKey = apiKey.extend({
+  key: z
+    .string()
+    .optional()
+    .describe("The secret, for secret and signed keys — returned once, in this response only"),
+});
+
+export const keyPage = z.object({ data: z.array(apiKey), nextCursor: z.string().nullable() });
+export type KeyPage = z.infer<typeof keyPage>;
