@@ -18,7 +18,7 @@ import { getVerifier, stopVerifier } from "./lib/verify/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
- * address, stamps it on every request (see lib/api/client-ip.ts), serves the verification routes
+ * address, stamps it on every request (see lib/http/client-ip.ts), serves the verification routes
  * from the socket in production (SPEC §7, lib/server/fast-path.ts) and hands the rest to Next.
  *
  * Node's defaults let a client that trickles its headers hold a socket for 60–90 s (headersTimeout

@@ -3,7 +3,6 @@ import { getEnv } from "@/lib/env";
 import type { TokenPair } from "@/lib/schemas/auth";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token";
 
-
 export async function tokenPair(session: {
   sessionId: string;
   userId: string;

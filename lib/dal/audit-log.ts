@@ -6,10 +6,7 @@ import type { AuditLogQuery, AuditPage } from "@/lib/schemas/audit-log";
 import type { TenantContext } from "./context";
 
 /** Newest first; the cursor is the last id seen (ids only grow). */
-export async function listAuditEvents(
-  ctx: TenantContext,
-  query: AuditLogQuery,
-): Promise<AuditPage> {
+export async function listAuditEvents(ctx: TenantContext, query: AuditLogQuery): Promise<AuditPage> {
   const db = await getDb();
   const rows = await db
     .select()

@@ -23,7 +23,3 @@ export type TenantContext = {
 export function assertCanWrite(ctx: TenantContext): void {
   if (ctx.role === "viewer") throw new AppError("FORBIDDEN", "Viewers have read-only access.");
 }
-
-export function assertOwner(ctx: TenantContext): void {
-  if (ctx.role !== "owner") throw new AppError("FORBIDDEN", "Only the tenant owner can do this.");
-}

@@ -4,7 +4,6 @@ import { getApiKey } from "./api-keys/get-api-keys";
 import type { TenantContext } from "./context";
 import { getTopKeys, getUsage } from "./usage";
 
-
 const RANGES: Record<UsageRange, { ms: number; interval: "minute" | "hour" | "day" }> = {
   "1h": { ms: 3_600_000, interval: "minute" },
   "24h": { ms: 86_400_000, interval: "hour" },

@@ -3,8 +3,8 @@ import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, usageRollups } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
 import type { TopKey, UsageQuery, UsageSeries } from "@/lib/schemas/usage";
+import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
 import type { TenantContext } from "./context";
 
 const STEP_MS: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };

@@ -18,7 +18,9 @@ describe("the one envelope writer", () => {
 
   it("challenges on 401, unless the thrower named its own challenge", () => {
     expect(errorOutput("UNAUTHORIZED").headers["www-authenticate"]).toBe('Bearer realm="keydesk"');
-    const own = appErrorOutput(new AppError("UNAUTHORIZED", undefined, undefined, { "WWW-Authenticate": "Basic" }));
+    const own = appErrorOutput(
+      new AppError("UNAUTHORIZED", undefined, undefined, { "WWW-Authenticate": "Basic" }),
+    );
     expect(own.headers["www-authenticate"]).toBe("Basic");
     expect(errorOutput("FORBIDDEN").headers["www-authenticate"]).toBeUndefined();
   });

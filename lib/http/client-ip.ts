@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { constantTimeEqual } from "@/lib/crypto/constant-time";
 
 /**
  * How the client address travels from the socket to route handlers.
@@ -19,13 +20,6 @@ export function peerToken(): string {
   const holder = globalThis as TokenHolder;
   holder[TOKEN_KEY] ??= randomBytes(24).toString("base64url");
   return holder[TOKEN_KEY];
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
 
 type HeaderSource = { get(name: string): string | null };

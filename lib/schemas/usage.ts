@@ -13,7 +13,9 @@ export const usageQuery = z
   .strict();
 export type UsageQuery = z.infer<typeof usageQuery>;
 
-const counts = z.record(z.string(), z.number().int()).describe("Verifications by outcome (VALID or an error code)");
+const counts = z
+  .record(z.string(), z.number().int())
+  .describe("Verifications by outcome (VALID or an error code)");
 
 export const usageSeries = z.object({
   interval: granularitySchema,

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors/app-error";
-import { BODY_CAPS, declaredTooLarge } from "@/lib/api/body-limits";
-import { type CoreHandler, type HttpInput, type HttpOutput, runCore } from "@/lib/api/http-core";
 import { errorOutput } from "@/lib/errors/envelope";
+import { BODY_CAPS, declaredTooLarge } from "@/lib/http/body-limits";
+import { type CoreHandler, type HttpInput, type HttpOutput, runCore } from "@/lib/http/core";
 import { discardRest, readCapped } from "./read-capped";
 import { apiSecurityHeaders } from "./security-headers";
 import { writeOutput } from "./write-output";

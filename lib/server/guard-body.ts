@@ -1,6 +1,6 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
-import { bodyCapFor, declaredTooLarge } from "@/lib/api/body-limits";
 import { errorOutput } from "@/lib/errors/envelope";
+import { bodyCapFor, declaredTooLarge } from "@/lib/http/body-limits";
 import { discardRest, hasBody, readCapped } from "./read-capped";
 import { writeOutput } from "./write-output";
 
@@ -44,7 +44,7 @@ function pathnameOf(url: string | undefined): string {
 }
 
 /**
- * Enforces the body cap of the request's path (lib/api/body-limits.ts) before Next sees it: a
+ * Enforces the body cap of the request's path (lib/http/body-limits.ts) before Next sees it: a
  * declared Content-Length over the cap is refused at once, a chunked body is counted as it arrives
  * and cut at the cap. Resolves with the request to hand on, or null once 413 has been sent.
  */

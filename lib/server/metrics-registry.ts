@@ -1,10 +1,10 @@
 import "server-only";
 import { Counter, collectDefaultMetrics, Gauge, type Metric, Registry } from "prom-client";
 import { databaseStats } from "@/db/client";
+import { verificationStats } from "@/lib/metrics/state";
+import { LATENCY_BUCKETS, VERIFICATION_OUTCOMES, VERIFICATION_PATHS } from "@/lib/metrics/verification-stats";
 import { currentStores } from "@/lib/stores";
 import { currentVerifier } from "@/lib/verify/runtime";
-import { verificationStats } from "./state";
-import { LATENCY_BUCKETS, VERIFICATION_OUTCOMES, VERIFICATION_PATHS } from "./verification-stats";
 
 type Labels = Record<string, string>;
 

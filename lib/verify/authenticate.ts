@@ -22,11 +22,7 @@ export type AuthDeps = {
   leewaySeconds: number;
 };
 
-function fail(
-  code: VerificationErrorCode,
-  message = errorMessage(code),
-  key?: VerifiableKey,
-): AuthFailure {
+function fail(code: VerificationErrorCode, message = errorMessage(code), key?: VerifiableKey): AuthFailure {
   return key ? { ok: false, code, message, key } : { ok: false, code, message };
 }
 

@@ -1,16 +1,15 @@
-import type { z } from "zod";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
-import { hasCredentialInQuery } from "@/lib/api/credential-query";
-import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/api/http-core";
-import { validationError } from "@/lib/api/parse-input";
 import { errorOutput, jsonOutput } from "@/lib/errors/envelope";
+import { parseWith } from "@/lib/errors/field-errors";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/http/core";
+import { hasCredentialInQuery } from "@/lib/http/credential-query";
+import { readJson } from "@/lib/http/json-body";
 import { verifyInput } from "@/lib/schemas/verify";
 import { credentialFromHeaders } from "./credential";
 import { identity, rateLimitHeaders } from "./http";
 import { runVerification } from "./runtime";
 import type { VerificationResult } from "./types";
 
-const MAX_BODY_BYTES = 64 * 1024;
 const TWO_CREDENTIALS_MESSAGE =
   "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
 
@@ -50,29 +49,12 @@ export const whoamiCore: CoreHandler = async (input) => {
   return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
 };
 
-function validationOutput(error: z.ZodError): HttpOutput {
-  const { code, message, details } = validationError(error);
-  return errorOutput(code, message, details);
-}
-
 /** POST /api/v1/verify: 200 `{valid, …}` for any well-formed request; 400 only for a malformed one. */
 export const verifyCore: CoreHandler = async (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
-  const contentType = input.header("content-type");
-  if (contentType && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType))
-    return errorOutput("UNSUPPORTED_MEDIA_TYPE");
-  const text = await input.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return errorOutput("PAYLOAD_TOO_LARGE");
-  let json: unknown;
-  try {
-    json = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    return errorOutput("INVALID_JSON");
-  }
-  const parsed = verifyInput.safeParse(json);
-  if (!parsed.success) return validationOutput(parsed.error);
-  const body = parsed.data;
+  const json = await readJson(input.header("content-type"), () => input.text());
+  const body = parseWith(verifyInput, json);
   const callerIp = clientIpFromHeaders(headersOf(input));
   const result = await runVerification(
     {

@@ -1,3 +1,4 @@
+import { bearerCredential, isBearerScheme } from "@/lib/http/bearer";
 import { MAX_CREDENTIAL_LENGTH } from "@/lib/keys/signed-key";
 
 /**
@@ -9,7 +10,6 @@ export type Credential =
   | { kind: "signed"; value: string }
   | { kind: "jwt"; value: string }
   | { kind: "unknown"; value: string };
-
 
 type HeaderSource = { get(name: string): string | null };
 
@@ -29,11 +29,11 @@ const TWO_CREDENTIALS = { ok: false, reason: "two_credentials" } as const;
 export function credentialFromHeaders(headers: HeaderSource): HeaderCredential {
   const apiKey = headers.get("x-api-key")?.trim() || null;
   const authorization = headers.get("authorization")?.trim();
-  const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
-  const bearer = match?.[1] ?? null;
+  const bearer = bearerCredential(authorization);
   // No Keydesk credential contains a comma; Node and fetch join repeated headers with ", ".
   if (apiKey?.includes(",") || bearer?.includes(",")) return TWO_CREDENTIALS;
-  if (!match && authorization?.includes(",") && /^Bearer\s/i.test(authorization)) return TWO_CREDENTIALS;
+  if (bearer === null && authorization?.includes(",") && isBearerScheme(authorization))
+    return TWO_CREDENTIALS;
   if (apiKey && bearer && apiKey !== bearer) return TWO_CREDENTIALS;
   return { ok: true, credential: apiKey ?? bearer };
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { revokeKeyInTx } from "@/lib/dal/api-keys/revoke-api-key";
 import type { LeakReport } from "@/lib/schemas/leaks";
-import { identifyLeakedKey } from "@/lib/verify/identify-leaked-key";
-import { revokeKeyInTx } from "./api-keys/revoke-api-key";
-
+import { identifyLeakedKey } from "./identify-leaked-key";
 
 /**
  * Revokes every reported token that is a live Keydesk key, with reason `leaked`, as the system

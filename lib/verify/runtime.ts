@@ -1,8 +1,8 @@
 import "server-only";
 import { databaseErrorCode } from "@/db/availability";
-import { AppError } from "@/lib/errors/app-error";
 import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { type Env, getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";
 import { log } from "@/lib/log";
 import { verificationStats } from "@/lib/metrics/state";

@@ -1,7 +1,6 @@
 import "server-only";
 import { databaseErrorCode, isDatabaseUnavailable, withDatabaseTimeout } from "@/db/availability";
 import { countPoolError, listen } from "@/db/client";
-import { AppError } from "@/lib/errors/app-error";
 import { KEY_CHANGES_CHANNEL } from "@/lib/dal/api-keys/notify";
 import { writeUsageBatch } from "@/lib/dal/usage-writes";
 import {
@@ -10,6 +9,7 @@ import {
   findVerificationKeyBySecretHash,
 } from "@/lib/dal/verification-keys";
 import type { Env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { log } from "@/lib/log";
 import { type DropReport, UsageBuffer } from "@/lib/usage/usage-buffer";

@@ -2,9 +2,9 @@
 
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/actions/session-action";
-import { AppError } from "@/lib/errors/app-error";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { registerWithThrottle } from "@/lib/auth/register";
+import { AppError } from "@/lib/errors/app-error";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { registerInput } from "@/lib/schemas/auth";
 
 /** Creates the tenant and its owner; the form then signs in with what was typed. */

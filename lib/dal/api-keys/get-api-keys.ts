@@ -3,10 +3,9 @@ import { and, desc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "dr
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import type { ApiKeyDto, ListKeysQuery } from "@/lib/schemas/api-keys";
 import type { TenantContext } from "../context";
 import { keyColumns, toKeyDto } from "./dto";
-import type { ApiKeyDto } from "@/lib/schemas/api-keys";
-import type { ListKeysQuery } from "@/lib/schemas/api-keys";
 
 /** The key's row for this tenant — a foreign or unknown id is the same 404, so ids cannot be probed. */
 export async function findKeyRowOrThrow(

@@ -1,12 +1,12 @@
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { rateLimitedError } from "@/lib/errors/app-error";
-import { appErrorOutput, errorBody, toResponse } from "@/lib/errors/envelope";
-import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { handleError } from "@/lib/api/route";
 import { loginBlockedFor } from "@/lib/auth/login-throttle";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { rateLimitedError } from "@/lib/errors/app-error";
+import { appErrorOutput, errorBody, toResponse } from "@/lib/errors/envelope";
+import { BODY_CAPS, readBodyCapped } from "@/lib/http/body-limits";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { getStores } from "@/lib/stores";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };

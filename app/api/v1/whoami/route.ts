@@ -1,4 +1,4 @@
-import { consumerRoute } from "@/lib/api/http-core";
+import { consumerRoute } from "@/lib/http/core";
 import { whoamiCore } from "@/lib/verify/consumer-routes";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import "@/lib/server/allow-server-only";
+import { closeDb, databaseDriver } from "@/db/client";
 import { EnvError, getEnv } from "@/lib/env";
-import { closeDb, databaseDriver } from "./client";
 
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL, or to the embedded database. */
 async function main() {
