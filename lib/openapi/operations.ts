@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import {
   apiKey,
   createdKey,
@@ -10,7 +10,14 @@ import {
   updateKeyInput,
 } from "@/lib/schemas/api-keys";
 import { auditLogQuery, auditPage } from "@/lib/schemas/audit-log";
-import { loginInput, logoutInput, refreshInput, registered, registerInput, tokenPair } from "@/lib/schemas/auth";
+import {
+  loginInput,
+  logoutInput,
+  refreshInput,
+  registered,
+  registerInput,
+  tokenPair,
+} from "@/lib/schemas/auth";
 import { errorEnvelope } from "@/lib/schemas/errors";
 import { leakAlerts, leakResult } from "@/lib/schemas/leaks";
 import { createdSigningSecret, signingSecret, signingSecretList } from "@/lib/schemas/signing-secrets";
@@ -22,7 +29,7 @@ type Schema = z.ZodType;
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Verification" | "Authentication" | "Tenant" | "API keys";
+  tag: "Verification" | "Authentication" | "Tenant" | "API keys" | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";
   body?: Schema;
@@ -31,6 +38,9 @@ export type Operation = {
 };
 
 const error = (description: string) => ({ description, schema: errorEnvelope });
+const ipBody = z.object({ ip: z.string() });
+const healthBody = z.object({ status: z.literal("ok") });
+const readyBody = z.object({ status: z.literal("ready"), database: z.enum(["pglite", "postgres"]) });
 
 /** Every documented route, with the zod schemas its handler validates with and answers in. */
 export const OPERATIONS: Operation[] = [
@@ -85,7 +95,7 @@ export const OPERATIONS: Operation[] = [
     tag: "Verification",
     summary: "The address Keydesk sees for you (the one IP allowlists check)",
     auth: "none",
-    responses: { 200: { description: "{ip}" } },
+    responses: { 200: { description: "The caller's address", schema: ipBody } },
   },
   {
     method: "post",
@@ -263,5 +273,40 @@ export const OPERATIONS: Operation[] = [
       404: error("NOT_FOUND"),
       409: error("CONFLICT"),
     },
+  },
+  {
+    method: "get",
+    path: "/api/health",
+    tag: "Operations",
+    summary: "Liveness: the process answers (never touches the database)",
+    auth: "none",
+    responses: { 200: { description: "{status: ok}", schema: healthBody } },
+  },
+  {
+    method: "get",
+    path: "/api/ready",
+    tag: "Operations",
+    summary: "Readiness: the database answers and the instance is not shutting down",
+    auth: "none",
+    responses: {
+      200: { description: "{status: ready, database}", schema: readyBody },
+      503: error("SERVICE_UNAVAILABLE"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/metrics",
+    tag: "Operations",
+    summary: "Prometheus metrics (text format); Authorization: Bearer <METRICS_TOKEN> when one is set",
+    auth: "none",
+    responses: { 200: { description: "Prometheus text exposition format" }, 401: error("UNAUTHORIZED") },
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    tag: "Operations",
+    summary: "This document",
+    auth: "none",
+    responses: { 200: { description: "OpenAPI 3.1" } },
   },
 ];
