@@ -14,7 +14,7 @@ import { hstsValue } from "./lib/server/security-headers";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
 import { writeOutput } from "./lib/server/write-output";
 import { closeStores, getStores } from "./lib/stores";
-import { getVerifier, stopVerifier } from "./lib/verify/runtime";
+import { getVerifier, stopVerifier } from "./lib/verify/runtime/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer

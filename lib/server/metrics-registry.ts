@@ -4,7 +4,7 @@ import { databaseStats } from "@/db/client";
 import { verificationStats } from "@/lib/metrics/state";
 import { LATENCY_BUCKETS, VERIFICATION_OUTCOMES, VERIFICATION_PATHS } from "@/lib/metrics/verification-stats";
 import { currentStores } from "@/lib/stores";
-import { currentVerifier } from "@/lib/verify/runtime";
+import { currentVerifier } from "@/lib/verify/runtime/runtime";
 
 type Labels = Record<string, string>;
 

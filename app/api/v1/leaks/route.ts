@@ -7,8 +7,8 @@ import { BODY_CAPS, readBodyCapped } from "@/lib/http/body-limits";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { parseJsonText } from "@/lib/http/json-body";
 import { leakAlerts } from "@/lib/schemas/leaks";
-import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
-import { revokeLeakedKeys } from "@/lib/verify/revoke-leaked-keys";
+import { createLeakSignatureVerifier } from "@/lib/verify/core/leak-signature";
+import { revokeLeakedKeys } from "@/lib/verify/runtime/revoke-leaked-keys";
 
 export const dynamic = "force-dynamic";
 

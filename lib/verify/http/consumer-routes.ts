@@ -5,10 +5,10 @@ import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/http/core";
 import { hasCredentialInQuery } from "@/lib/http/credential-query";
 import { readJson } from "@/lib/http/json-body";
 import { verifyInput } from "@/lib/schemas/verify";
-import { credentialFromHeaders } from "./credential";
+import { credentialFromHeaders } from "@/lib/verify/core/credential";
+import type { VerificationResult } from "@/lib/verify/core/types";
+import { runVerification } from "@/lib/verify/runtime/runtime";
 import { identity, rateLimitHeaders } from "./http";
-import { runVerification } from "./runtime";
-import type { VerificationResult } from "./types";
 
 const TWO_CREDENTIALS_MESSAGE =
   "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";

@@ -1,4 +1,4 @@
-import type { RateLimitInfo, VerifiableKey } from "./types";
+import type { RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
 
 /** IETF RateLimit header fields: limit, remaining, and seconds until the window frees up. */
 export function rateLimitHeaders(info: RateLimitInfo | undefined, now = Date.now()): Record<string, string> {

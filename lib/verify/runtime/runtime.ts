@@ -9,10 +9,10 @@ import { verificationStats } from "@/lib/metrics/state";
 import type { VerificationPath } from "@/lib/metrics/verification-stats";
 import type { ReplayStore } from "@/lib/ratelimit/types";
 import { getStores } from "@/lib/stores";
-import { type MissBudgetConfig, MissBudgetExhausted, missBudgetFor } from "./miss-budget";
-import type { VerificationResult } from "./types";
+import { type MissBudgetConfig, MissBudgetExhausted, missBudgetFor } from "@/lib/verify/core/miss-budget";
+import type { VerificationResult } from "@/lib/verify/core/types";
+import { type VerifyRequest, verifyCredential } from "@/lib/verify/core/verify-credential";
 import { createVerifier, type Verifier } from "./verifier";
-import { type VerifyRequest, verifyCredential } from "./verify-credential";
 
 const VERIFIER_KEY = Symbol.for("keydesk.verifier");
 type VerifierHolder = { [VERIFIER_KEY]?: Verifier };

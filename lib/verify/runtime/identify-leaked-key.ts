@@ -2,8 +2,8 @@ import "server-only";
 import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";
-import { authenticate } from "./authenticate";
-import { classifyCredential } from "./credential";
+import { authenticate } from "@/lib/verify/core/authenticate";
+import { classifyCredential } from "@/lib/verify/core/credential";
 import { getVerifier } from "./runtime";
 
 export type LeakedKey = { id: string; tenantId: string; revoked: boolean };

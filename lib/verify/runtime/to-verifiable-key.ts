@@ -1,7 +1,7 @@
 import type { VerificationKeyRow } from "@/lib/dal/verification-keys";
 import { compileAllowlist } from "@/lib/ip/allowlist";
 import type { KeyObjectCache } from "@/lib/jwt/import-key";
-import type { VerifiableKey } from "./types";
+import type { VerifiableKey } from "@/lib/verify/core/types";
 
 /** Does the per-key work once per cache fill: allowlist compiled, PEM imported (reused across fills). */
 export function toVerifiableKey(row: VerificationKeyRow, keyObjects: KeyObjectCache): VerifiableKey {

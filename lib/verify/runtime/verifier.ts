@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { log } from "@/lib/log";
 import { type DropReport, UsageBuffer } from "@/lib/usage/usage-buffer";
-import { KeyCache } from "./key-cache";
+import { KeyCache } from "@/lib/verify/core/key-cache";
 import { toVerifiableKey } from "./to-verifiable-key";
 
 export type Verifier = {
