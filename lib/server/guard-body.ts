@@ -13,7 +13,7 @@ export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void 
     "cache-control": "no-store",
   });
   res.end(body);
-  discardRest(req);
+  discardRest(req, res);
 }
 
 /**
