@@ -15,9 +15,10 @@
 /** Each part, with the parts it may import directly (besides its own files and npm packages). */
 const LAYERS = {
   "lib/errors": [],
+  "lib/async": [],
   "lib/ip": [],
   "lib/crypto": [],
-  "lib/ratelimit": [],
+  "lib/ratelimit": ["lib/async"],
   "lib/usage": [],
   "lib/keys": [],
   "lib/jwt": ["lib/keys"],
@@ -25,7 +26,7 @@ const LAYERS = {
   "lib/env": ["lib/ip"],
   "lib/log": ["lib/env"],
   "lib/schemas": ["lib/errors", "lib/ip", "lib/keys"],
-  "lib/http": ["lib/errors", "lib/log", "lib/crypto"],
+  "lib/http": ["lib/async", "lib/errors", "lib/log", "lib/crypto"],
   "lib/metrics": ["lib/http"],
   "lib/stores": ["lib/env", "lib/log", "lib/ratelimit"],
   db: ["lib/env", "lib/log"],
@@ -57,6 +58,7 @@ const LAYERS = {
   // usage) below the transport (whoami and verify as HTTP).
   "lib/http/bearer": [],
   "lib/verify/core": [
+    "lib/async",
     "lib/errors",
     "lib/http/bearer",
     "lib/ip",
@@ -66,6 +68,7 @@ const LAYERS = {
     "lib/crypto",
   ],
   "lib/verify/runtime": [
+    "lib/async",
     "lib/verify/core",
     "lib/dal",
     "db",
@@ -81,7 +84,14 @@ const LAYERS = {
     "lib/usage",
     "lib/schemas",
   ],
-  "lib/verify/http": ["lib/verify/core", "lib/verify/runtime", "lib/http", "lib/errors", "lib/schemas"],
+  "lib/verify/http": [
+    "lib/async",
+    "lib/verify/core",
+    "lib/verify/runtime",
+    "lib/http",
+    "lib/errors",
+    "lib/schemas",
+  ],
   "lib/api": ["lib/auth", "lib/dal", "db", "lib/errors", "lib/http", "lib/schemas", "lib/env", "lib/log"],
   "lib/actions": ["lib/auth", "lib/dal", "lib/errors", "lib/schemas", "lib/log"],
   "lib/openapi": ["lib/schemas", "lib/errors"],

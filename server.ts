@@ -60,14 +60,22 @@ async function main() {
     if (guarded) await handle(guarded, res);
   };
 
+  const failed = (res: ServerResponse, error: unknown) => {
+    log.error("request failed", describeError(error));
+    if (!res.headersSent) writeOutput(res, errorOutput("INTERNAL_ERROR"));
+  };
+
   const server = createServer(SOCKET_LIMITS, (req, res) => {
     stamp(req);
     const fast = fastPath?.match(req);
-    const served = fast ? fastPath!.serve(fast, req, res) : toNext(req, res);
-    served.catch((error: unknown) => {
-      log.error("request failed", describeError(error));
-      if (!res.headersSent) writeOutput(res, errorOutput("INTERNAL_ERROR"));
-    });
+    let served: void | Promise<void>;
+    try {
+      // A cached key is answered synchronously, before this returns (SPEC §7, issue 10).
+      served = fast ? fastPath!.serve(fast, req, res) : toNext(req, res);
+    } catch (error) {
+      return failed(res, error);
+    }
+    served?.catch((error: unknown) => failed(res, error));
   });
   server.keepAliveTimeout = 65_000;
   server.listen(env.port, () =>

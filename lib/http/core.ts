@@ -1,3 +1,4 @@
+import { attempt, type MaybePromise } from "@/lib/async/maybe-promise";
 import { AppError } from "@/lib/errors/app-error";
 import { appErrorOutput, errorOutput, type JsonOutput, toResponse } from "@/lib/errors/envelope";
 import { describeError, log } from "@/lib/log";
@@ -21,25 +22,27 @@ export type HttpInput = {
 };
 
 export type HttpOutput = JsonOutput;
-export type CoreHandler = (input: HttpInput) => Promise<HttpOutput>;
+/** Answers synchronously when it can (a cached key on the fast path), else with a promise. */
+export type CoreHandler = (input: HttpInput) => MaybePromise<HttpOutput>;
 
 /**
  * Catches what a core handler throws: an AppError (e.g. 503 while the database is away) is answered
  * in the envelope; anything else is a bare 500 for the caller and the (redacted) detail for the log.
  */
-export async function runCore(core: CoreHandler, input: HttpInput): Promise<HttpOutput> {
-  try {
-    return await core(input);
-  } catch (error) {
-    if (error instanceof AppError) return appErrorOutput(error);
-    const query = input.url.indexOf("?");
-    log.error("unhandled error in consumer route", {
-      method: input.method,
-      path: query === -1 ? input.url : input.url.slice(0, query),
-      ...describeError(error),
-    });
-    return errorOutput("INTERNAL_ERROR");
-  }
+export function runCore(core: CoreHandler, input: HttpInput): MaybePromise<HttpOutput> {
+  return attempt(
+    () => core(input),
+    (error) => {
+      if (error instanceof AppError) return appErrorOutput(error);
+      const query = input.url.indexOf("?");
+      log.error("unhandled error in consumer route", {
+        method: input.method,
+        path: query === -1 ? input.url : input.url.slice(0, query),
+        ...describeError(error),
+      });
+      return errorOutput("INTERNAL_ERROR");
+    },
+  );
 }
 
 function inputFromRequest(req: Request): HttpInput {

@@ -1,3 +1,4 @@
+import { attempt, type MaybePromise } from "@/lib/async/maybe-promise";
 import type { Bucket, RateLimiter, RateLimitResult } from "./types";
 
 export type FallbackStats = { redisErrors: number; fallbacks: number };
@@ -18,29 +19,36 @@ export class FallbackRateLimiter implements RateLimiter {
     readonly stats: FallbackStats = { redisErrors: 0, fallbacks: 0 },
   ) {}
 
-  consume(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult> {
+  consume(key: string, limit: number, windowMs: number, now?: number): MaybePromise<RateLimitResult> {
     return this.#call((limiter) => limiter.consume(key, limit, windowMs, now));
   }
 
   peek(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult> {
-    return this.#call((limiter) => limiter.peek(key, limit, windowMs, now));
+    return this.#settled((limiter) => limiter.peek(key, limit, windowMs, now));
   }
 
   /** Login throttling's atomic reservation: all buckets on one side, never split across both. */
   consumeAll(buckets: readonly Bucket[], now?: number): Promise<RateLimitResult> {
-    return this.#call((limiter) => limiter.consumeAll(buckets, now));
+    return this.#settled((limiter) => limiter.consumeAll(buckets, now));
   }
 
   refund(bucket: Bucket, now?: number): Promise<void> {
-    return this.#call((limiter) => limiter.refund(bucket, now));
+    return this.#settled((limiter) => limiter.refund(bucket, now));
   }
 
-  #call<T>(run: (limiter: RateLimiter) => Promise<T>): Promise<T> {
+  #call<T>(run: (limiter: RateLimiter) => MaybePromise<T>): MaybePromise<T> {
     if (!this.primaryReady()) return run(this.#fallback());
-    return run(this.primary).catch((error: unknown) => {
-      this.#failed(error);
-      return run(this.fallback);
-    });
+    return attempt(
+      () => run(this.primary),
+      (error) => {
+        this.#failed(error);
+        return run(this.fallback);
+      },
+    );
+  }
+
+  #settled<T>(run: (limiter: RateLimiter) => Promise<T>): Promise<T> {
+    return Promise.resolve(this.#call(run));
   }
 
   async reset(key: string): Promise<void> {

@@ -15,19 +15,14 @@ export class MemoryRateLimiter implements RateLimiter {
     this.#tats = new ExpiringMap(1000, options);
   }
 
-  // Not `async`: the hot path settles an already-resolved promise and nothing else. Bad arguments
-  // still reject rather than throw, as they would with Redis.
-  consume(key: string, limit: number, windowMs: number, now: number = Date.now()): Promise<RateLimitResult> {
-    try {
-      const params = gcraParams(limit, windowMs);
-      const nowUs = toMicros(now);
-      const stored = this.#tats.get(key, nowUs);
-      const result = gcraResult(stored, nowUs, params, true);
-      if (result.allowed) this.#tats.set(key, nextTat(stored, nowUs, params), nowUs);
-      return Promise.resolve(result);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  // The verification hot path's limiter: decided at once, no promise (bad arguments throw).
+  consume(key: string, limit: number, windowMs: number, now: number = Date.now()): RateLimitResult {
+    const params = gcraParams(limit, windowMs);
+    const nowUs = toMicros(now);
+    const stored = this.#tats.get(key, nowUs);
+    const result = gcraResult(stored, nowUs, params, true);
+    if (result.allowed) this.#tats.set(key, nextTat(stored, nowUs, params), nowUs);
+    return result;
   }
 
   peek(key: string, limit: number, windowMs: number, now: number = Date.now()): Promise<RateLimitResult> {

@@ -1,3 +1,5 @@
+import type { MaybePromise } from "@/lib/async/maybe-promise";
+
 export interface RateLimitResult {
   allowed: boolean;
   limit: number;
@@ -25,8 +27,12 @@ export interface Bucket {
  * raising its quota) and the state carries over sensibly. `now` (ms epoch) defaults to Date.now().
  */
 export interface RateLimiter {
-  /** Counts one hit against `key` and reports whether it was within `limit` per `windowMs`. */
-  consume(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult>;
+  /**
+   * Counts one hit against `key` and reports whether it was within `limit` per `windowMs`. An
+   * in-process limiter answers with the result itself (the verification hot path makes no promise,
+   * see lib/async/maybe-promise.ts), Redis with a promise. Bad arguments throw or reject.
+   */
+  consume(key: string, limit: number, windowMs: number, now?: number): MaybePromise<RateLimitResult>;
   /** Reports the state without counting a hit (e.g. "is this login already blocked?"). */
   peek(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult>;
   reset(key: string): Promise<void>;

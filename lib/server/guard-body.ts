@@ -7,7 +7,7 @@ import { writeOutput } from "./write-output";
 /** The 413 envelope, written by server.ts itself; the rest of the body is dropped (discardRest). */
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   writeOutput(res, errorOutput("PAYLOAD_TOO_LARGE"));
-  discardRest(req);
+  discardRest(req, res);
 }
 
 /**

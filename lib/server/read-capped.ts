@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type CappedRead = { ok: true; body: Buffer } | { ok: false };
 
@@ -48,22 +48,29 @@ export function hasBody(req: IncomingMessage): boolean {
   return req.headers["transfer-encoding"] !== undefined;
 }
 
-/** How long, and how many bytes, the rest of a refused body is read and dropped before hanging up. */
+/**
+ * How long, and how many bytes, the rest of a refused body is read and dropped before hanging up.
+ * Loopback and socket buffers alone can hold ~10–20 MB that the client wrote before it could see
+ * the answer; the allowance must exceed that, or the hang-up lands while they are still arriving.
+ */
 const LINGER_MS = 5_000;
-const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_BYTES = 64 * 1024 * 1024;
 
 /**
- * After answering a request whose body was not read to its end (413): the rest is read and dropped,
- * for a few seconds at most, before the connection is cut. Closing at once would reset the
- * connection while the client is still sending, and a client busy writing then never reads the 413
- * (curl reports a broken pipe instead). Nothing is kept, so memory stays flat.
+ * After answering a request whose body was not read to its end (413), a lingering close, as
+ * nginx and Apache do: once the answer is written the server half-closes (FIN: "nothing more
+ * from me"), then reads and drops what still arrives — for a few seconds and bytes at most — and
+ * cuts the connection only then. Closing with unread data at once makes the kernel send a reset,
+ * and a client still busy writing then loses the 413 it had not read yet (curl reports a broken
+ * pipe; Node a write ECONNRESET). Nothing is kept, so memory stays flat.
  */
-export function discardRest(req: IncomingMessage): void {
+export function discardRest(req: IncomingMessage, res: ServerResponse): void {
   if (req.complete) return;
+  const socket = req.socket;
   let dropped = 0;
   const hangUp = () => {
     clearTimeout(timer);
-    if (!req.complete) req.socket.destroy();
+    if (!req.complete) socket.destroy();
   };
   const timer = setTimeout(hangUp, LINGER_MS);
   timer.unref();
@@ -73,4 +80,10 @@ export function discardRest(req: IncomingMessage): void {
   });
   req.once("end", () => clearTimeout(timer));
   req.resume();
+  // No further request can follow on this connection: half-close once the answer is out.
+  const halfClose = () => {
+    if (!socket.destroyed) socket.end();
+  };
+  if (res.writableFinished) halfClose();
+  else res.once("finish", halfClose);
 }

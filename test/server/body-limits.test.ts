@@ -87,6 +87,22 @@ describe("bodies past their cap, sent chunked (no Content-Length)", () => {
     await expect413("/login", { "content-type": "text/plain;charset=UTF-8", "next-action": "0".repeat(40) });
   });
 
+  it("a client that keeps uploading before it reads still gets its 413, not a reset", async () => {
+    // The server drops what still arrives for a while (half-closed, so the client can see the end)
+    // rather than closing with unread data, which resets the connection and loses the answer.
+    for (const path of ["/api/tenants/me/api-keys", "/login", "/api/v1/verify"]) {
+      const res = await sendChunked({
+        port: server.port,
+        path,
+        headers: path === "/login" ? { "content-type": "text/plain", "next-action": "0".repeat(40) } : json,
+        fillerBytes: HUGE,
+        readAfterBytes: 32 * MB,
+      });
+      expect(res.status, path).toBe(413);
+      expect(JSON.parse(res.body).error.code, path).toBe("PAYLOAD_TOO_LARGE");
+    }
+  });
+
   it("a declared Content-Length over the cap is refused before any body is sent", async () => {
     for (const path of ["/api/auth/login", "/api/auth/callback/credentials", "/keys", "/api/v1/verify"]) {
       const res = await sendChunked({

@@ -58,6 +58,11 @@ type SendOptions = {
   /** Then this many bytes of filler, in 64 KiB chunks, until the server answers. */
   fillerBytes: number;
   timeoutMs?: number;
+  /**
+   * A slow reader: reads nothing, and keeps sending, until this many body bytes are out — as a
+   * client busy uploading does before it looks at what came back.
+   */
+  readAfterBytes?: number;
 };
 
 /**
@@ -118,13 +123,23 @@ export function sendChunked(options: SendOptions): Promise<RawResponse> {
       socket.write("\r\n");
       sent += prefix.length;
     }
-    const filler = Buffer.alloc(64 * 1024, "x");
+    const filler = Buffer.from(`${(64 * 1024).toString(16)}\r\n${"x".repeat(64 * 1024)}\r\n`, "latin1");
+    const holding = () => options.readAfterBytes !== undefined && sent < options.readAfterBytes;
+    if (holding()) socket.pause();
+    // One chunk per turn of the event loop: a client that writes in a tight loop while the server
+    // drains as fast never gets to read the answer, so nothing could say when it arrived.
     const pump = () => {
-      while (!done && sentAtResponse === -1 && sent < options.prefix!.length + options.fillerBytes) {
-        sent += filler.length;
-        const more = socket.write(`${filler.length.toString(16)}\r\n${filler.toString("latin1")}\r\n`);
-        if (!more) return void socket.once("drain", pump);
+      if (
+        !done &&
+        (sentAtResponse === -1 || holding()) &&
+        sent < options.prefix!.length + options.fillerBytes
+      ) {
+        sent += 64 * 1024;
+        const more = socket.write(filler);
+        if (!holding() && socket.isPaused()) socket.resume();
+        return void (more ? setImmediate(pump) : socket.once("drain", pump));
       }
+      if (socket.isPaused()) socket.resume();
       if (!done && sentAtResponse === -1) socket.write("0\r\n\r\n");
     };
     options.prefix ??= "";

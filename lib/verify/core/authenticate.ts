@@ -1,9 +1,10 @@
+import { andThen, type MaybePromise } from "@/lib/async/maybe-promise";
 import { errorMessage } from "@/lib/errors/codes";
 import { verifyClientJwt } from "@/lib/jwt/verify-client-jwt";
 import { parseSecretKey } from "@/lib/keys/secret-key";
 import { parseSignedKeyUnverified, verifySignedKey } from "@/lib/keys/signed-key";
 import { classifyCredential } from "./credential";
-import type { KeyLookup, SignedClaims, VerifiableKey, VerificationErrorCode } from "./types";
+import type { Admission, KeyLookup, SignedClaims, VerifiableKey, VerificationErrorCode } from "./types";
 
 export type Authenticated = { ok: true; key: VerifiableKey; jwt?: { jti?: string; exp: number } };
 export type AuthFailure = {
@@ -16,6 +17,8 @@ export type AuthFailure = {
 
 export type AuthDeps = {
   keys: KeyLookup;
+  /** Asked before any database look-up or costly parse of unverified input (the miss budget). */
+  admit?: Admission;
   hashSecret: (secret: string) => string;
   now: number;
   audience: string;
@@ -26,10 +29,16 @@ function fail(code: VerificationErrorCode, message = errorMessage(code), key?: V
   return key ? { ok: false, code, message, key } : { ok: false, code, message };
 }
 
-/** Steps 1–2 of SPEC §3 for random secret keys: shape and checksum first, so typos cost no look-up. */
-async function authenticateSecret(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
+/**
+ * Steps 1–2 of SPEC §3 for random secret keys: shape and checksum first, so typos cost no look-up.
+ * A cached key is answered synchronously: the hot path of SPEC §7 makes no promise.
+ */
+function authenticateSecret(value: string, deps: AuthDeps): MaybePromise<Authenticated | AuthFailure> {
   if (!parseSecretKey(value)) return fail("INVALID_API_KEY");
-  const key = await deps.keys.bySecretHash(deps.hashSecret(value));
+  return andThen(deps.keys.bySecretHash(deps.hashSecret(value), deps.admit), secretKeyFound);
+}
+
+function secretKeyFound(key: VerifiableKey | null): Authenticated | AuthFailure {
   if (key?.type !== "secret") return fail("INVALID_API_KEY");
   if (key.revoked) return fail("INVALID_API_KEY", "This API key has been revoked.", key);
   return { ok: true, key };
@@ -46,10 +55,10 @@ const COSTLY_SIGNED_KEY_LENGTH = 2048;
 async function signedClaims(value: string, deps: AuthDeps): Promise<SignedClaims | null> {
   const remembered = deps.keys.verifiedSignedClaims?.(value);
   if (remembered) return remembered;
-  if (value.length > COSTLY_SIGNED_KEY_LENGTH) await deps.keys.admit?.();
+  if (value.length > COSTLY_SIGNED_KEY_LENGTH) await deps.admit?.();
   const claimed = parseSignedKeyUnverified(value);
   if (!claimed) return null;
-  const secrets = await deps.keys.signingSecrets(claimed.tenantId);
+  const secrets = await deps.keys.signingSecrets(claimed.tenantId, deps.admit);
   if (secrets.length === 0) return null;
   const verified = verifySignedKey(value, secrets);
   if (!verified.ok) return null;
@@ -62,7 +71,7 @@ async function signedClaims(value: string, deps: AuthDeps): Promise<SignedClaims
 async function authenticateSigned(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
   const claims = await signedClaims(value, deps);
   if (!claims) return fail("INVALID_API_KEY");
-  const key = await deps.keys.byId(claims.keyId);
+  const key = await deps.keys.byId(claims.keyId, deps.admit);
   // A tenant's admin holds its signing secrets and can sign any payload: the key named must be a
   // signed key of that very tenant, in the environment the token claims, or the token is not it.
   // Such a token is not attributed to the key (no usage, no "revoked" answer): it was never issued.
@@ -80,7 +89,7 @@ async function authenticateJwt(value: string, deps: AuthDeps): Promise<Authentic
     audience: deps.audience,
     leewaySeconds: deps.leewaySeconds,
     resolveKey: async (keyId) => {
-      const key = await deps.keys.byId(keyId);
+      const key = await deps.keys.byId(keyId, deps.admit);
       if (key?.type !== "public_key" || key.revoked || !key.keyObject) return null;
       resolved = key;
       return { keyObject: key.keyObject, key };
@@ -94,10 +103,10 @@ async function authenticateJwt(value: string, deps: AuthDeps): Promise<Authentic
   return { ok: true, key: result.key.key, jwt: { jti: result.claims.jti, exp: result.claims.exp } };
 }
 
-export async function authenticate(
+export function authenticate(
   credential: string | null,
   deps: AuthDeps,
-): Promise<Authenticated | AuthFailure> {
+): MaybePromise<Authenticated | AuthFailure> {
   if (!credential) return fail("MISSING_CREDENTIALS");
   const classified = classifyCredential(credential);
   switch (classified.kind) {

@@ -95,13 +95,13 @@ describe("KeyCache", () => {
       asked++;
       throw new Error("budget spent");
     };
-    const budgeted = cache.withAdmission(refuse);
-    expect(budgeted.bySecretHash("hash-a")).toMatchObject({ id: "key_a" });
-    expect(budgeted.bySecretHash("remembered-miss")).toBeNull();
+    // Hits and remembered misses answer at once, with the value itself: no promise, no admission.
+    expect(cache.bySecretHash("hash-a", refuse)).toMatchObject({ id: "key_a" });
+    expect(cache.bySecretHash("remembered-miss", refuse)).toBeNull();
     expect(asked).toBe(0);
-    await expect(budgeted.bySecretHash("new")).rejects.toThrow("budget spent");
-    await expect(budgeted.byId("key_new")).rejects.toThrow("budget spent");
-    await expect(budgeted.signingSecrets("ten_new")).rejects.toThrow("budget spent");
+    await expect(cache.bySecretHash("new", refuse)).rejects.toThrow("budget spent");
+    await expect(cache.byId("key_new", refuse)).rejects.toThrow("budget spent");
+    await expect(cache.signingSecrets("ten_new", refuse)).rejects.toThrow("budget spent");
     expect(asked).toBe(3);
     expect(queries).toEqual(["h:hash-a", "h:remembered-miss"]);
   });

@@ -1,17 +1,14 @@
+import type { MaybePromise } from "@/lib/async/maybe-promise";
 import { SignedClaimsMemo } from "./signed-claims-memo";
-import type { KeyLookup, SignedClaims, VerifiableKey } from "./types";
+import type { Admission, KeyLookup, SignedClaims, VerifiableKey } from "./types";
+
+export type { Admission } from "./types";
 
 export type KeySource = {
   bySecretHash(secretHash: string): Promise<VerifiableKey | null>;
   byId(keyId: string): Promise<VerifiableKey | null>;
   signingSecrets(tenantId: string): Promise<readonly string[]>;
 };
-
-/**
- * Asked before a look-up goes to the database; it may refuse by throwing (see miss-budget.ts).
- * Hits, remembered misses and look-ups already in flight never ask.
- */
-export type Admission = () => Promise<void>;
 
 export type KeyCacheOptions = {
   /** How long an entry serves without asking the database again; changes arrive by invalidation. */
@@ -28,6 +25,7 @@ export type KeyCacheOptions = {
 type Value = VerifiableKey | readonly string[];
 type Entry = { value: Value; expiresAt: number; tenantId: string | null };
 const NO_SECRETS: readonly string[] = Object.freeze([]);
+const UNKNOWN: unique symbol = Symbol("unknown");
 
 /**
  * The verification hot path's only source of keys (SPEC §7): a hit answers synchronously with no
@@ -69,23 +67,33 @@ export class KeyCache implements KeyLookup {
     this.#now = options.now ?? Date.now;
   }
 
-  bySecretHash(secretHash: string, admit?: Admission) {
-    return this.#get<VerifiableKey>(`h:${secretHash}`, admit, async () => {
+  bySecretHash(secretHash: string, admit?: Admission): MaybePromise<VerifiableKey | null> {
+    const cacheKey = `h:${secretHash}`;
+    const known = this.#known(cacheKey);
+    if (known !== UNKNOWN) return known as MaybePromise<VerifiableKey | null>;
+    return this.#fetch(cacheKey, admit, async () => {
       const key = await this.source.bySecretHash(secretHash);
       if (key) this.#hashByKeyId.set(key.id, secretHash);
       return key;
     });
   }
 
-  byId(keyId: string, admit?: Admission) {
-    return this.#get<VerifiableKey>(`k:${keyId}`, admit, () => this.source.byId(keyId));
+  byId(keyId: string, admit?: Admission): MaybePromise<VerifiableKey | null> {
+    const cacheKey = `k:${keyId}`;
+    const known = this.#known(cacheKey);
+    if (known !== UNKNOWN) return known as MaybePromise<VerifiableKey | null>;
+    return this.#fetch(cacheKey, admit, () => this.source.byId(keyId));
   }
 
-  signingSecrets(tenantId: string, admit?: Admission): readonly string[] | Promise<readonly string[]> {
-    const secrets = this.#get<readonly string[]>(`s:${tenantId}`, admit, async () => {
-      const found = await this.source.signingSecrets(tenantId);
-      return found.length > 0 ? found : null;
-    });
+  signingSecrets(tenantId: string, admit?: Admission): MaybePromise<readonly string[]> {
+    const cacheKey = `s:${tenantId}`;
+    let secrets = this.#known(cacheKey) as MaybePromise<readonly string[] | null> | typeof UNKNOWN;
+    if (secrets === UNKNOWN) {
+      secrets = this.#fetch(cacheKey, admit, async () => {
+        const found = await this.source.signingSecrets(tenantId);
+        return found.length > 0 ? found : null;
+      });
+    }
     if (secrets === null) return NO_SECRETS;
     return secrets instanceof Promise ? secrets.then((found) => found ?? NO_SECRETS) : secrets;
   }
@@ -98,31 +106,26 @@ export class KeyCache implements KeyLookup {
     this.#signed.set(token, claims);
   }
 
-  /** The same cache, with every database look-up (and costly parse) first passing `admit`. */
-  withAdmission(admit: Admission): KeyLookup {
-    return {
-      bySecretHash: (hash) => this.bySecretHash(hash, admit),
-      byId: (id) => this.byId(id, admit),
-      signingSecrets: (tenantId) => this.signingSecrets(tenantId, admit),
-      admit,
-      verifiedSignedClaims: (token) => this.#signed.get(token),
-      rememberSignedClaims: (token, claims) => this.#signed.set(token, claims),
-    };
+  /**
+   * What the cache can answer without the database: the value of a live entry, null for a
+   * remembered miss, the look-up already in flight, or UNKNOWN.
+   */
+  #known(cacheKey: string): Value | null | Promise<Value | null> | typeof UNKNOWN {
+    this.#lookups++;
+    const entry = this.#entries.get(cacheKey);
+    if (entry === undefined && this.#misses.size === 0 && this.#inFlight.size === 0) return UNKNOWN;
+    const now = this.#now();
+    if (entry && entry.expiresAt > now) return entry.value;
+    const missUntil = this.#misses.get(cacheKey);
+    if (missUntil !== undefined && missUntil > now) return null;
+    return this.#inFlight.get(cacheKey) ?? UNKNOWN;
   }
 
-  #get<T extends Value>(
+  #fetch<T extends Value>(
     cacheKey: string,
     admit: Admission | undefined,
     load: () => Promise<T | null>,
-  ): T | null | Promise<T | null> {
-    this.#lookups++;
-    const now = this.#now();
-    const entry = this.#entries.get(cacheKey);
-    if (entry && entry.expiresAt > now) return entry.value as T;
-    const missUntil = this.#misses.get(cacheKey);
-    if (missUntil !== undefined && missUntil > now) return null;
-    const pending = this.#inFlight.get(cacheKey);
-    if (pending) return pending as Promise<T | null>;
+  ): Promise<T | null> {
     return admit ? admit().then(() => this.#load(cacheKey, load)) : this.#load(cacheKey, load);
   }
 

@@ -1,4 +1,5 @@
 import type { KeyObject } from "node:crypto";
+import type { MaybePromise } from "@/lib/async/maybe-promise";
 import type { CompiledAllowlist } from "@/lib/ip/allowlist";
 
 /** A key as the verifier needs it: pre-compiled allowlist, pre-imported public key. Cached per key. */
@@ -19,8 +20,6 @@ export type VerifiableKey = {
   readonly tenant: { readonly rateLimitPerMinute: number; readonly maxTokenLifetimeSeconds: number };
 };
 
-type MaybePromise<T> = T | Promise<T>;
-
 /** What a signed key says about itself once its signature held: enough to find and check the key. */
 export type SignedClaims = {
   readonly tenantId: string;
@@ -28,13 +27,21 @@ export type SignedClaims = {
   readonly environment: "live" | "test";
 };
 
-/** Where keys come from; in production an in-process cache in front of the database. */
+/**
+ * Asked before a look-up goes to the database (or before other costly work on unverified input);
+ * it may refuse by throwing (see miss-budget.ts). Hits, remembered misses and look-ups already in
+ * flight never ask.
+ */
+export type Admission = () => Promise<void>;
+
+/**
+ * Where keys come from; in production an in-process cache in front of the database. A hit answers
+ * with the value itself, not a promise (lib/async/maybe-promise.ts).
+ */
 export interface KeyLookup {
-  bySecretHash(secretHash: string): MaybePromise<VerifiableKey | null>;
-  byId(keyId: string): MaybePromise<VerifiableKey | null>;
-  signingSecrets(tenantId: string): MaybePromise<readonly string[]>;
-  /** Spends one unit of the caller's budget before costly work on unverified input (may throw). */
-  admit?(): Promise<void>;
+  bySecretHash(secretHash: string, admit?: Admission): MaybePromise<VerifiableKey | null>;
+  byId(keyId: string, admit?: Admission): MaybePromise<VerifiableKey | null>;
+  signingSecrets(tenantId: string, admit?: Admission): MaybePromise<readonly string[]>;
   /** Claims of a signed key whose signature already held (so it is not decoded again). */
   verifiedSignedClaims?(token: string): SignedClaims | undefined;
   rememberSignedClaims?(token: string, claims: SignedClaims): void;

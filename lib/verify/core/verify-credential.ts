@@ -1,7 +1,8 @@
+import { andThen, type MaybePromise } from "@/lib/async/maybe-promise";
 import { errorMessage } from "@/lib/errors/codes";
 import { missingScopes } from "@/lib/keys/scopes";
 import type { RateLimiter, RateLimitResult, ReplayStore } from "@/lib/ratelimit/types";
-import { type AuthDeps, authenticate } from "./authenticate";
+import { type AuthDeps, type Authenticated, type AuthFailure, authenticate } from "./authenticate";
 import type { RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
 
 export type VerifyRequest = {
@@ -23,27 +24,33 @@ function info(result: RateLimitResult): RateLimitInfo {
 }
 
 /** The tenant's budget, then the key's own (if it has one); the tighter one is reported. */
-async function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): Promise<RateLimitResult> {
-  const tenant = await deps.rateLimiter.consume(
+function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): MaybePromise<RateLimitResult> {
+  const tenant = deps.rateLimiter.consume(
     `rl:tenant:${key.tenantId}`,
     key.tenant.rateLimitPerMinute,
     MINUTE_MS,
     deps.now,
   );
-  if (!tenant.allowed || key.rateLimitPerMinute === null) return tenant;
-  const own = await deps.rateLimiter.consume(`rl:key:${key.id}`, key.rateLimitPerMinute, MINUTE_MS, deps.now);
-  return !own.allowed || own.remaining < tenant.remaining ? own : tenant;
+  if (key.rateLimitPerMinute === null) return tenant;
+  const ownLimit = key.rateLimitPerMinute;
+  return andThen(tenant, (spent) => {
+    if (!spent.allowed) return spent;
+    return andThen(deps.rateLimiter.consume(`rl:key:${key.id}`, ownLimit, MINUTE_MS, deps.now), (own) =>
+      !own.allowed || own.remaining < spent.remaining ? own : spent,
+    );
+  });
 }
 
 /**
  * SPEC §3 in order: credential → key (format, look-up, revocation, signature) → expiry → replay →
  * IP allowlist → environment → scopes → rate limit. Returns data; the route picks the status.
+ * A cached secret key with in-process stores is decided synchronously (lib/async/maybe-promise.ts).
  */
-export async function verifyCredential(
-  request: VerifyRequest,
-  deps: VerifyDeps,
-): Promise<VerificationResult> {
-  const auth = await authenticate(request.credential, deps);
+export function verifyCredential(request: VerifyRequest, deps: VerifyDeps): MaybePromise<VerificationResult> {
+  return andThen(authenticate(request.credential, deps), (auth) => checkKey(auth, request, deps));
+}
+
+function checkKey(auth: Authenticated | AuthFailure, request: VerifyRequest, deps: VerifyDeps) {
   if (!auth.ok) return auth;
   const { key } = auth;
 
@@ -55,14 +62,44 @@ export async function verifyCredential(
       message: errorMessage("API_KEY_EXPIRED"),
       details: { expiredAt },
       key,
-    };
+    } satisfies VerificationResult;
   }
-
-  // Step 4 is told here, in SPEC order, but only looked at: the record is written at the very end,
-  // so a request refused by a later check (IP, environment, scope, rate limit) takes up none.
   const jti = auth.jwt?.jti;
-  if (jti !== undefined && (await deps.replayStore.has(key.id, jti))) return replayed(key);
+  return jti === undefined || !auth.jwt
+    ? checkAccess(key, request, deps)
+    : checkAccessOnce(key, { jti, exp: auth.jwt.exp }, request, deps);
+}
 
+/**
+ * Step 4 is told here, in SPEC order, but only looked at: the record is written at the very end,
+ * so a request refused by a later check (IP, environment, scope, rate limit) takes up none.
+ */
+async function checkAccessOnce(
+  key: VerifiableKey,
+  token: { jti: string; exp: number },
+  request: VerifyRequest,
+  deps: VerifyDeps,
+): Promise<VerificationResult> {
+  if (await deps.replayStore.has(key.id, token.jti)) return replayed(key);
+  const result = await checkAccess(key, request, deps);
+  if (!result.ok) return result;
+  // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
+  // Atomic: of two concurrent uses that both passed the look above, exactly one gets here first.
+  const fresh = await deps.replayStore.markSeen({
+    tenantId: key.tenantId,
+    keyId: key.id,
+    jti: token.jti,
+    expiresAtMs: (token.exp + deps.leewaySeconds) * 1000,
+  });
+  return fresh ? result : replayed(key);
+}
+
+/** IP allowlist → environment → scopes → rate limit. */
+function checkAccess(
+  key: VerifiableKey,
+  request: VerifyRequest,
+  deps: VerifyDeps,
+): MaybePromise<VerificationResult> {
   if (!key.allowlist.contains(request.clientIp)) {
     return {
       ok: false,
@@ -83,19 +120,21 @@ export async function verifyCredential(
     };
   }
 
-  const missing = missingScopes(key.scopes, request.scopes ?? []);
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      code: "INSUFFICIENT_SCOPE",
-      message: `Insufficient permissions. Required: ${missing.join(", ")}`,
-      details: { required: missing },
-      key,
-    };
+  if (request.scopes && request.scopes.length > 0) {
+    const missing = missingScopes(key.scopes, request.scopes);
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        code: "INSUFFICIENT_SCOPE",
+        message: `Insufficient permissions. Required: ${missing.join(", ")}`,
+        details: { required: missing },
+        key,
+      };
+    }
   }
 
-  const limited = await consumeRateLimits(key, deps);
-  if (!limited.allowed) {
+  return andThen(consumeRateLimits(key, deps), (limited): VerificationResult => {
+    if (limited.allowed) return { ok: true, key, ratelimit: info(limited) };
     return {
       ok: false,
       code: "RATE_LIMITED",
@@ -104,20 +143,7 @@ export async function verifyCredential(
       key,
       ratelimit: info(limited),
     };
-  }
-  if (jti !== undefined && auth.jwt) {
-    // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
-    // Atomic: of two concurrent uses that both passed the look above, exactly one gets here first.
-    const expiresAtMs = (auth.jwt.exp + deps.leewaySeconds) * 1000;
-    const fresh = await deps.replayStore.markSeen({
-      tenantId: key.tenantId,
-      keyId: key.id,
-      jti,
-      expiresAtMs,
-    });
-    if (!fresh) return replayed(key);
-  }
-  return { ok: true, key, ratelimit: info(limited) };
+  });
 }
 
 function replayed(key: VerifiableKey): VerificationResult {

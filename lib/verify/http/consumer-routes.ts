@@ -1,3 +1,4 @@
+import { andThen } from "@/lib/async/maybe-promise";
 import { errorOutput, jsonOutput } from "@/lib/errors/envelope";
 import { parseWith } from "@/lib/errors/field-errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
@@ -31,22 +32,23 @@ function failureOutput(result: Extract<VerificationResult, { ok: false }>): Http
   return errorOutput(result.code, result.message, result.details, headers);
 }
 
-/** GET /api/v1/whoami */
-export const whoamiCore: CoreHandler = async (input) => {
+function whoamiOutput(result: VerificationResult): HttpOutput {
+  if (!result.ok) return failureOutput(result);
+  return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
+}
+
+/** GET /api/v1/whoami: with a cached key, answered synchronously (no promise on the way). */
+export const whoamiCore: CoreHandler = (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
   const headers = headersOf(input);
   const sent = credentialFromHeaders(headers);
   if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
-  const result = await runVerification(
-    {
-      credential: sent.credential,
-      clientIp: clientIpFromHeaders(headers),
-    },
+  const result = runVerification(
+    { credential: sent.credential, clientIp: clientIpFromHeaders(headers) },
     input.via,
   );
-  if (!result.ok) return failureOutput(result);
-  return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
+  return andThen(result, whoamiOutput);
 };
 
 /** POST /api/v1/verify: 200 `{valid, …}` for any well-formed request; 400 only for a malformed one. */
@@ -66,6 +68,10 @@ export const verifyCore: CoreHandler = async (input) => {
     },
     input.via,
   );
+  return verifyOutput(result);
+};
+
+function verifyOutput(result: VerificationResult): HttpOutput {
   // A throttled caller is told so with a 429, not a verdict on a credential it never had checked.
   if (!result.ok && result.callerThrottled) return failureOutput(result);
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
@@ -88,4 +94,4 @@ export const verifyCore: CoreHandler = async (input) => {
     200,
     headers,
   );
-};
+}

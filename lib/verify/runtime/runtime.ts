@@ -1,5 +1,6 @@
 import "server-only";
 import { databaseErrorCode } from "@/db/availability";
+import { andThen, attempt, type MaybePromise } from "@/lib/async/maybe-promise";
 import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { type Env, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -100,50 +101,61 @@ async function awaitListening(verifier: Verifier, timeoutMs: number): Promise<vo
   }
 }
 
-/** Verifies with the shared cache, stores and clock, and counts the outcome for usage and metrics. */
-export async function runVerification(
+/**
+ * Verifies with the shared cache, stores and clock, and counts the outcome for usage and metrics.
+ * A cached key with in-process stores is answered synchronously (lib/async/maybe-promise.ts).
+ */
+export function runVerification(
   request: VerifyRequest,
   path: VerificationPath = "next",
-): Promise<VerificationResult> {
+): MaybePromise<VerificationResult> {
   const started = performance.now();
-  let outcome = "INTERNAL_ERROR";
-  try {
-    const verifier = getVerifier();
-    const env = getEnv();
-    if (!verifier.listening) await awaitListening(verifier, env.databaseTimeoutMs);
-    const now = Date.now();
-    const rateLimiter = getStores().rateLimiter;
-    const admit = missBudgetFor(request.callerIp ?? request.clientIp, missBudgetConfig(env), rateLimiter);
-    const result = await verifyCredential(request, {
-      keys: admit ? verifier.keyCache.withAdmission(admit) : verifier.keyCache,
-      hashSecret: hashApiKeySecret,
-      now,
-      audience: env.jwtAudience,
-      leewaySeconds: DEFAULT_LEEWAY_SECONDS,
-      rateLimiter,
-      replayStore: failClosedReplayStore,
-    });
-    outcome = result.ok ? "VALID" : result.code;
-    if (result.key) {
+  const counted = (result: VerificationResult) => {
+    verificationStats().record(path, result.ok ? "VALID" : result.code, (performance.now() - started) / 1000);
+    return result;
+  };
+  const failed = (error: unknown): VerificationResult => {
+    if (error instanceof MissBudgetExhausted) return counted(budgetExhausted(error.retryAfterSeconds));
+    const outcome =
+      error instanceof AppError && error.code === "SERVICE_UNAVAILABLE"
+        ? "SERVICE_UNAVAILABLE"
+        : "INTERNAL_ERROR";
+    verificationStats().record(path, outcome, (performance.now() - started) / 1000);
+    throw error;
+  };
+  return attempt(() => andThen(verifyAndRecord(request), counted), failed);
+}
+
+function verifyAndRecord(request: VerifyRequest): MaybePromise<VerificationResult> {
+  const verifier = getVerifier();
+  const env = getEnv();
+  if (!verifier.listening) {
+    return awaitListening(verifier, env.databaseTimeoutMs).then(() => verifyAndRecord(request));
+  }
+  const now = Date.now();
+  const rateLimiter = getStores().rateLimiter;
+  const result = verifyCredential(request, {
+    keys: verifier.keyCache,
+    admit: missBudgetFor(request.callerIp ?? request.clientIp, missBudgetConfig(env), rateLimiter),
+    hashSecret: hashApiKeySecret,
+    now,
+    audience: env.jwtAudience,
+    leewaySeconds: DEFAULT_LEEWAY_SECONDS,
+    rateLimiter,
+    replayStore: failClosedReplayStore,
+  });
+  return andThen(result, (settled) => {
+    if (settled.key) {
       verifier.usage.record({
-        tenantId: result.key.tenantId,
-        keyId: result.key.id,
-        outcome,
+        tenantId: settled.key.tenantId,
+        keyId: settled.key.id,
+        outcome: settled.ok ? "VALID" : settled.code,
         at: now,
         ip: request.clientIp,
       });
     }
-    return result;
-  } catch (error) {
-    if (error instanceof MissBudgetExhausted) {
-      outcome = "RATE_LIMITED";
-      return budgetExhausted(error.retryAfterSeconds);
-    }
-    if (error instanceof AppError && error.code === "SERVICE_UNAVAILABLE") outcome = "SERVICE_UNAVAILABLE";
-    throw error;
-  } finally {
-    verificationStats().record(path, outcome, (performance.now() - started) / 1000);
-  }
+    return settled;
+  });
 }
 
 const budgetConfigs = new WeakMap<Env, MissBudgetConfig>();

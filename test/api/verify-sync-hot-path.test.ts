@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as verify } from "@/app/api/v1/verify/route";
+import { GET as whoami } from "@/app/api/v1/whoami/route";
+import { stampedClientIpHeaders } from "@/lib/http/client-ip";
+import type { HttpInput } from "@/lib/http/core";
+import { createAccount } from "../accounts";
+import { call } from "../http";
+import { createTestKey } from "../verification";
+
+/**
+ * Issue 10: a cached secret key is answered without a single promise when the stores are in
+ * process (every promise costs a microtask, and async_hooks' init hook once Next has made an
+ * AsyncLocalStorage). With Redis the rate limit is a round trip, so the answer is a promise.
+ */
+const inProcessStores = !process.env.REDIS_URL;
+
+function input(headers: Record<string, string>, url = "/api/v1/whoami"): HttpInput {
+  const all = new Headers({ ...headers, ...stampedClientIpHeaders("203.0.113.10") });
+  return {
+    method: "GET",
+    url,
+    header: (name) => all.get(name),
+    text: () => Promise.reject(new Error("whoami reads no body")),
+    via: "fast",
+  };
+}
+
+let key: { id: string; key: string };
+
+beforeAll(async () => {
+  const owner = await createAccount("sync-path");
+  key = await createTestKey(owner);
+  // The first verification loads the key into the cache.
+  expect((await call(whoami, { headers: { "x-api-key": key.key } })).status).toBe(200);
+});
+
+describe("the verification hot path", () => {
+  it(
+    inProcessStores
+      ? "answers a cached secret key synchronously, as the route handler does"
+      : "answers a cached secret key (a promise: the Redis rate limit is a round trip)",
+    async () => {
+      const out = whoami.core(input({ "x-api-key": key.key }));
+      expect(out instanceof Promise).toBe(!inProcessStores);
+      const answer = await out;
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ keyId: key.id, type: "secret" });
+      const viaNext = await call(whoami, { headers: { "x-api-key": key.key } });
+      expect(viaNext.status).toBe(answer.status);
+      expect(Object.keys(JSON.parse(answer.body))).toEqual(Object.keys(await viaNext.json()));
+    },
+  );
+
+  it("answers the failures it can decide at once synchronously too (no look-up needed)", () => {
+    const cases: Record<string, string>[] = [{}, { "x-api-key": "ak_live_typo" }];
+    for (const headers of cases) {
+      const out = whoami.core(input(headers));
+      expect(out).not.toBeInstanceOf(Promise);
+      expect((out as Awaited<typeof out>).status).toBe(401);
+    }
+  });
+
+  it("still waits for what must be waited for: an unknown key goes to the database", async () => {
+    const unknown = `${key.key.slice(0, -8)}AAAAAAAA`;
+    const out = whoami.core(input({ "x-api-key": unknown }));
+    expect((await out).status).toBe(401);
+  });
+
+  it("verify reads its body first, then decides the same way", async () => {
+    const out = verify.core({
+      ...input({ "content-type": "application/json" }, "/api/v1/verify"),
+      method: "POST",
+      text: async () => JSON.stringify({ key: key.key }),
+    });
+    expect(JSON.parse((await out).body)).toMatchObject({ valid: true, keyId: key.id });
+  });
+});
