@@ -5,18 +5,20 @@ import { POST as verifyRoute } from "./app/api/v1/verify/route";
 import { GET as whoamiRoute } from "./app/api/v1/whoami/route";
 import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
+import { errorOutput } from "./lib/errors/envelope";
 import { describeError, log } from "./lib/log";
 import { createFastPath } from "./lib/server/fast-path";
 import { installShutdown } from "./lib/server/graceful-shutdown";
 import { guardBody } from "./lib/server/guard-body";
 import { hstsValue } from "./lib/server/security-headers";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
+import { writeOutput } from "./lib/server/write-output";
 import { closeStores, getStores } from "./lib/stores";
-import { getVerifier, stopVerifier } from "./lib/verify/runtime";
+import { getVerifier, stopVerifier } from "./lib/verify/runtime/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
- * address, stamps it on every request (see lib/api/client-ip.ts), serves the verification routes
+ * address, stamps it on every request (see lib/http/client-ip.ts), serves the verification routes
  * from the socket in production (SPEC §7, lib/server/fast-path.ts) and hands the rest to Next.
  *
  * Node's defaults let a client that trickles its headers hold a socket for 60–90 s (headersTimeout
@@ -60,14 +62,9 @@ async function main() {
 
   const failed = (res: ServerResponse, error: unknown) => {
     log.error("request failed", describeError(error));
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader("Content-Type", "application/json");
-      res.end(
-        JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side." } }),
-      );
-    }
+    if (!res.headersSent) writeOutput(res, errorOutput("INTERNAL_ERROR"));
   };
+
   const server = createServer(SOCKET_LIMITS, (req, res) => {
     stamp(req);
     const fast = fastPath?.match(req);

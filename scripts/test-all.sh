@@ -21,7 +21,7 @@ step() {
 }
 
 step "node version satisfies engines.node" node scripts/check-node-version.mjs
-step "lint (biome)" npm run lint
+step "lint (biome, dependency-cruiser layers and cycles)" npm run lint
 step "typecheck (tsc)" npm run typecheck
 step "unit + integration tests on embedded PGlite, in-memory stores" npm test
 step "unit + integration tests on PostgreSQL + Redis" npm run test:pg

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { stampedClientIpHeaders } from "@/lib/api/client-ip";
+import { stampedClientIpHeaders } from "@/lib/http/client-ip";
 
 type Handler = (
   req: Request,

@@ -1,4 +1,4 @@
-import { describeZodError } from "@/lib/actions/action-result";
+import { describeZodError } from "@/lib/errors/field-errors";
 import { MAX_ALLOWLIST_ENTRIES, parseAllowlistEntry } from "@/lib/ip/allowlist";
 import { scopeSchema } from "@/lib/keys/scopes";
 

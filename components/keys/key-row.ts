@@ -1,4 +1,4 @@
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 
 /** What one row of the keys table shows; the page and "Load more" send only this to the browser. */
 export type KeyRowData = Pick<

@@ -3,7 +3,7 @@
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
 import { z } from "zod";
 import type { ActionFailure, ActionResult } from "@/lib/actions/action-result";
-import { describeZodError } from "@/lib/actions/action-result";
+import { describeZodError } from "@/lib/errors/field-errors";
 import { Alert } from "./alert";
 
 // The one form idiom (docs/decisions.md): react-hook-form owns the fields, a zod schema validates

@@ -1,17 +1,12 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
 import { currentContext } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/dal/context";
+import { AppError } from "@/lib/errors/app-error";
+import { describeZodError, fieldErrorsFromDetails } from "@/lib/errors/field-errors";
 import { describeError, log } from "@/lib/log";
-import {
-  type ActionFailure,
-  type ActionResult,
-  actionFailure,
-  describeZodError,
-  fieldErrorsFromDetails,
-} from "./action-result";
+import { type ActionFailure, type ActionResult, actionFailure } from "./action-result";
 
 /**
  * The one way to write a server action: session → role → zod input → function → ActionResult.

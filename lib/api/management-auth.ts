@@ -3,14 +3,8 @@ import { verifyAccessToken } from "@/lib/auth/access-token";
 import { findActiveSessionRole } from "@/lib/dal/auth-sessions";
 import type { TenantContext } from "@/lib/dal/context";
 import { getEnv } from "@/lib/env";
-import { AppError } from "./app-error";
-
-export function bearerToken(req: Request): string | null {
-  const header = req.headers.get("authorization");
-  if (!header) return null;
-  const match = /^Bearer[ ]+(\S+)$/i.exec(header.trim());
-  return match?.[1] ?? null;
-}
+import { AppError } from "@/lib/errors/app-error";
+import { bearerCredential } from "@/lib/http/bearer";
 
 /**
  * Management routes accept access tokens only. API keys and consumer JWTs fail the token's
@@ -18,7 +12,7 @@ export function bearerToken(req: Request): string | null {
  * never reaches key management.
  */
 export async function authenticateManagement(req: Request, clientIp: string): Promise<TenantContext> {
-  const token = bearerToken(req);
+  const token = bearerCredential(req.headers.get("authorization"));
   if (!token)
     throw new AppError("UNAUTHORIZED", "Missing access token. Send Authorization: Bearer <accessToken>.");
   const claims = await verifyAccessToken(token, getEnv().authSecret);

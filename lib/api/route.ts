@@ -2,13 +2,16 @@ import type { z } from "zod";
 import { databaseErrorCode, isDatabaseUnavailable } from "@/db/availability";
 import { countPoolError } from "@/db/client";
 import type { TenantContext } from "@/lib/dal/context";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/errors/envelope";
+import { parseWith } from "@/lib/errors/field-errors";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { hasCredentialInQuery } from "@/lib/http/credential-query";
+import { readJsonBody } from "@/lib/http/json-body";
 import { describeError, log } from "@/lib/log";
-import { AppError } from "./app-error";
-import { clientIpFromHeaders } from "./client-ip";
-import { hasCredentialInQuery } from "./credential-query";
 import { authenticateManagement } from "./management-auth";
-import { parseWith, queryObject, readJsonBody } from "./parse-input";
-import { errorResponse, jsonResponse } from "./responses";
+import { parseQuery } from "./parse-input";
+import { jsonResponse } from "./responses";
 
 type Params = Record<string, string>;
 type Segment = { params: Promise<Params> };
@@ -31,7 +34,7 @@ async function buildArgs<B, Q>(req: Request, segment: Segment | undefined, confi
   const url = new URL(req.url);
   refuseCredentialInQuery(req);
   const clientIp = clientIpFromHeaders(req.headers);
-  const query = config.query ? parseWith(config.query, queryObject(url)) : (undefined as Q);
+  const query = config.query ? parseQuery(config.query, url) : (undefined as Q);
   const body = config.body
     ? parseWith(config.body, await readJsonBody(req, config.maxBodyBytes))
     : (undefined as B);

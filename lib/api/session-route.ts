@@ -2,8 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { currentContext } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/dal/context";
-import { AppError } from "./app-error";
-import { parseWith, queryObject } from "./parse-input";
+import { AppError } from "@/lib/errors/app-error";
+import { parseQuery } from "./parse-input";
 import { jsonResponse } from "./responses";
 import { handleError } from "./route";
 
@@ -25,7 +25,7 @@ export function sessionRoute<Q = undefined>(
     try {
       const ctx = await currentContext();
       if (!ctx) throw new AppError("UNAUTHORIZED", "Log in to Keydesk to see this.");
-      const query = config.query ? parseWith(config.query, queryObject(new URL(req.url))) : (undefined as Q);
+      const query = config.query ? parseQuery(config.query, new URL(req.url)) : (undefined as Q);
       const params = segment ? await segment.params : {};
       const body = await handler({ ctx, query, params });
       return jsonResponse(body, { headers: { "Cache-Control": "private, no-store" } });

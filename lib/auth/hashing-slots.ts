@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * scrypt at our parameters takes 32 MiB and ~50 ms of a core. Without a bound, a burst of anonymous

@@ -1,12 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { AppError } from "@/lib/api/app-error";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { createBrowserSession, endBrowserSession } from "@/lib/dal/browser-sessions";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { loginInput } from "@/lib/schemas/auth";
 import { passwordLogin } from "./password-login";
-import { loginInput } from "./schemas";
 
 /** Browser sessions last a working day; the session row and role are re-read on every request. */
 const SESSION_MAX_AGE_SECONDS = 12 * 3600;

@@ -1,15 +1,9 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import { withHashingSlot } from "./hashing-slots";
 
 /** OWASP's scrypt floor (N=2^17 is their first choice; 2^15 with r=8 keeps logins near 50 ms on 2 cores). */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 } as const;
 const MAX_MEMORY = 64 * 1024 * 1024;
-
-export const passwordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
 
 function derive(
   password: string,

@@ -1,10 +1,10 @@
 import "server-only";
-import { rateLimitedError } from "@/lib/api/app-error";
 import { registerAccount } from "@/lib/dal/accounts";
 import { getEnv } from "@/lib/env";
+import { rateLimitedError } from "@/lib/errors/app-error";
+import type { RegisterInput } from "@/lib/schemas/auth";
 import { getStores } from "@/lib/stores";
 import { hashPassword } from "./password";
-import type { RegisterInput } from "./schemas";
 
 const SIGNUP_WINDOW_MS = 60 * 60_000;
 

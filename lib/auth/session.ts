@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { findLiveBrowserSession } from "@/lib/dal/browser-sessions";
 import type { TenantContext } from "@/lib/dal/context";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { authOptions } from "./next-auth-options";
 
 /**

@@ -1,8 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import type { TokenPair } from "@/lib/schemas/auth";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token";
-
-export type TokenPair = { accessToken: string; refreshToken: string; tokenType: "Bearer"; expiresIn: number };
 
 export async function tokenPair(session: {
   sessionId: string;

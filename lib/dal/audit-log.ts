@@ -1,34 +1,12 @@
 import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditLogQuery, AuditPage } from "@/lib/schemas/audit-log";
 import type { TenantContext } from "./context";
 
-export const auditLogQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.coerce.number().int().positive().optional(),
-    targetId: z.string().max(64).optional(),
-  })
-  .strict();
-export type AuditLogQuery = z.infer<typeof auditLogQuery>;
-
-export type AuditEventDto = {
-  id: string;
-  action: string;
-  actor: { type: string; id: string | null };
-  target: { type: string; id: string } | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-};
-
 /** Newest first; the cursor is the last id seen (ids only grow). */
-export async function listAuditEvents(
-  ctx: TenantContext,
-  query: AuditLogQuery,
-): Promise<{ data: AuditEventDto[]; nextCursor: string | null }> {
+export async function listAuditEvents(ctx: TenantContext, query: AuditLogQuery): Promise<AuditPage> {
   const db = await getDb();
   const rows = await db
     .select()

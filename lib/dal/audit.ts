@@ -25,3 +25,23 @@ export async function recordAudit(tx: Transaction, input: AuditInput): Promise<v
     details: input.details ?? {},
   });
 }
+
+type Target = { type: string; id: string };
+
+/** A change made by the caller: tenant, actor and address come from its context, never from input. */
+export function auditByCaller(
+  tx: Transaction,
+  caller: { tenantId: string; actor: Actor; ip: string | null },
+  action: string,
+  target: Target,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(tx, {
+    tenantId: caller.tenantId,
+    actor: caller.actor,
+    action,
+    target,
+    ip: caller.ip,
+    details,
+  });
+}

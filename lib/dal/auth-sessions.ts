@@ -2,10 +2,15 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { authSessions, memberships, refreshTokens } from "@/db/schema";
-import { generateRefreshToken, hashRefreshToken, REFRESH_TOKEN_TTL_SECONDS } from "@/lib/auth/refresh-token";
+import {
+  generateRefreshToken,
+  hashRefreshToken,
+  REFRESH_TOKEN_TTL_SECONDS,
+} from "@/lib/crypto/refresh-token";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "./audit";
 import type { Role } from "./context";
+import { insertSession, liveSession, type SessionClaims, sessionMembership } from "./session-rows";
 
 type SessionTokens = { sessionId: string; userId: string; tenantId: string; refreshToken: string };
 
@@ -27,19 +32,11 @@ export async function createAuthSession(input: {
   ip: string;
 }): Promise<SessionTokens> {
   const db = await getDb();
-  const sessionId = newId("ses");
-  const refreshToken = await db.transaction(async (tx) => {
-    await tx.insert(authSessions).values({ id: sessionId, userId: input.userId, tenantId: input.tenantId });
-    await recordAudit(tx, {
-      tenantId: input.tenantId,
-      actor: { type: "user", id: input.userId },
-      action: "auth.login",
-      target: { type: "session", id: sessionId },
-      ip: input.ip,
-    });
-    return issueRefreshToken(tx, sessionId, new Date());
+  return db.transaction(async (tx) => {
+    const sessionId = await insertSession(tx, "api", input);
+    const refreshToken = await issueRefreshToken(tx, sessionId, new Date());
+    return { sessionId, userId: input.userId, tenantId: input.tenantId, refreshToken };
   });
-  return { sessionId, userId: input.userId, tenantId: input.tenantId, refreshToken };
 }
 
 export type RotateResult = ({ ok: true } & SessionTokens) | { ok: false; reason: "invalid" | "reused" };
@@ -104,29 +101,13 @@ export async function revokeSessionByRefreshToken(token: string, ip: string): Pr
 }
 
 /** Logout with the access token alone: ends that token's own family. */
-export async function revokeSessionById(
-  session: { sessionId: string; userId: string; tenantId: string },
-  ip: string,
-) {
+export async function revokeSessionById(session: SessionClaims, ip: string) {
   const db = await getDb();
   await db.transaction((tx) => revokeSession(tx, session, ip));
 }
 
-async function revokeSession(
-  tx: Transaction,
-  s: { sessionId: string; userId: string; tenantId: string },
-  ip: string,
-) {
-  await tx
-    .update(authSessions)
-    .set({ revokedAt: new Date(), revokedReason: "logout" })
-    .where(
-      and(
-        eq(authSessions.id, s.sessionId),
-        eq(authSessions.userId, s.userId),
-        isNull(authSessions.revokedAt),
-      ),
-    );
+async function revokeSession(tx: Transaction, s: SessionClaims, ip: string) {
+  await tx.update(authSessions).set({ revokedAt: new Date(), revokedReason: "logout" }).where(liveSession(s));
   await recordAudit(tx, {
     tenantId: s.tenantId,
     actor: { type: "token", id: s.sessionId, userId: s.userId },
@@ -140,26 +121,12 @@ async function revokeSession(
  * The caller behind a verified access token: the session must still be live and the user still a
  * member of the tenant, so logout, refresh-token re-use and removal from a tenant take effect at once.
  */
-export async function findActiveSessionRole(claims: {
-  sessionId: string;
-  userId: string;
-  tenantId: string;
-}): Promise<Role | null> {
+export async function findActiveSessionRole(claims: SessionClaims): Promise<Role | null> {
   const db = await getDb();
   const [row] = await db
     .select({ role: memberships.role })
     .from(authSessions)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, authSessions.userId), eq(memberships.tenantId, authSessions.tenantId)),
-    )
-    .where(
-      and(
-        eq(authSessions.id, claims.sessionId),
-        eq(authSessions.userId, claims.userId),
-        eq(authSessions.tenantId, claims.tenantId),
-        isNull(authSessions.revokedAt),
-      ),
-    );
+    .innerJoin(memberships, sessionMembership)
+    .where(liveSession(claims));
   return row?.role ?? null;
 }

@@ -2,29 +2,14 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { authSessions, memberships, users } from "@/db/schema";
-import { newId } from "@/lib/ids";
-import { recordAudit } from "./audit";
+import { auditByCaller } from "./audit";
 import type { Role, TenantContext } from "./context";
-
-type SessionClaims = { sessionId: string; userId: string; tenantId: string };
+import { insertSession, liveSession, type SessionClaims, sessionMembership } from "./session-rows";
 
 /** A browser sign-in: the row its cookie points at, audited like a programmatic login. */
 export async function createBrowserSession(input: { userId: string; tenantId: string; ip: string }) {
   const db = await getDb();
-  const sessionId = newId("ses");
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(authSessions)
-      .values({ id: sessionId, kind: "browser", userId: input.userId, tenantId: input.tenantId });
-    await recordAudit(tx, {
-      tenantId: input.tenantId,
-      actor: { type: "user", id: input.userId },
-      action: "auth.login",
-      target: { type: "session", id: sessionId },
-      ip: input.ip,
-    });
-  });
-  return sessionId;
+  return db.transaction((tx) => insertSession(tx, "browser", input));
 }
 
 /**
@@ -38,20 +23,9 @@ export async function findLiveBrowserSession(
   const [row] = await db
     .select({ role: memberships.role, email: users.email })
     .from(authSessions)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, authSessions.userId), eq(memberships.tenantId, authSessions.tenantId)),
-    )
+    .innerJoin(memberships, sessionMembership)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(
-      and(
-        eq(authSessions.id, claims.sessionId),
-        eq(authSessions.userId, claims.userId),
-        eq(authSessions.tenantId, claims.tenantId),
-        eq(authSessions.kind, "browser"),
-        isNull(authSessions.revokedAt),
-      ),
-    );
+    .where(and(liveSession(claims), eq(authSessions.kind, "browser")));
   return row ?? null;
 }
 
@@ -61,14 +35,7 @@ export async function endBrowserSession(claims: SessionClaims): Promise<void> {
   await db
     .update(authSessions)
     .set({ revokedAt: new Date(), revokedReason: "logout" })
-    .where(
-      and(
-        eq(authSessions.id, claims.sessionId),
-        eq(authSessions.userId, claims.userId),
-        eq(authSessions.tenantId, claims.tenantId),
-        isNull(authSessions.revokedAt),
-      ),
-    );
+    .where(liveSession(claims));
 }
 
 /**
@@ -83,14 +50,13 @@ export async function endAllSessionsOfUser(ctx: TenantContext): Promise<number> 
       .set({ revokedAt: new Date(), revokedReason: "logout_everywhere" })
       .where(and(eq(authSessions.userId, ctx.userId), isNull(authSessions.revokedAt)))
       .returning({ id: authSessions.id });
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: ctx.actor,
-      action: "auth.logout_everywhere",
-      target: { type: "user", id: ctx.userId },
-      ip: ctx.ip,
-      details: { sessions: ended.length },
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "auth.logout_everywhere",
+      { type: "user", id: ctx.userId },
+      { sessions: ended.length },
+    );
     return ended.length;
   });
 }

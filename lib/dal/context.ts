@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 export type Role = "owner" | "admin" | "viewer";
 
@@ -22,8 +22,4 @@ export type TenantContext = {
 
 export function assertCanWrite(ctx: TenantContext): void {
   if (ctx.role === "viewer") throw new AppError("FORBIDDEN", "Viewers have read-only access.");
-}
-
-export function assertOwner(ctx: TenantContext): void {
-  if (ctx.role !== "owner") throw new AppError("FORBIDDEN", "Only the tenant owner can do this.");
 }

@@ -2,24 +2,17 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { signingSecrets } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
 import { seal, unseal } from "@/lib/crypto/seal";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids";
 import { generateSigningSecret } from "@/lib/keys/signed-key";
+import type { SigningSecretDto } from "@/lib/schemas/signing-secrets";
 import { notifyTenantChanged } from "./api-keys/notify";
-import { recordAudit } from "./audit";
+import { auditByCaller } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
 
 const SEAL_PURPOSE = "signing-secret";
-
-export type SigningSecretDto = {
-  id: string;
-  hint: string;
-  createdAt: string;
-  retiredAt: string | null;
-  status: "active" | "retired";
-};
 
 const columns = {
   id: signingSecrets.id,
@@ -66,14 +59,7 @@ export async function insertSigningSecret(
     })
     .returning(columns);
   await notifyTenantChanged(tx, ctx.tenantId);
-  await recordAudit(tx, {
-    tenantId: ctx.tenantId,
-    actor: ctx.actor,
-    action: "signing_secret.created",
-    target: { type: "signing_secret", id },
-    ip: ctx.ip,
-    details: { reason },
-  });
+  await auditByCaller(tx, ctx, "signing_secret.created", { type: "signing_secret", id }, { reason });
   return { secret, dto: toDto(row!) };
 }
 
@@ -108,13 +94,7 @@ export async function retireSigningSecret(ctx: TenantContext, id: string): Promi
       .where(and(eq(signingSecrets.tenantId, ctx.tenantId), eq(signingSecrets.id, id)))
       .returning(columns);
     await notifyTenantChanged(tx, ctx.tenantId);
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: ctx.actor,
-      action: "signing_secret.retired",
-      target: { type: "signing_secret", id },
-      ip: ctx.ip,
-    });
+    await auditByCaller(tx, ctx, "signing_secret.retired", { type: "signing_secret", id });
     return toDto(row!);
   });
 }

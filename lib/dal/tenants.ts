@@ -2,20 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { tenants } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import type { TenantDto } from "@/lib/schemas/tenant";
 import { notifyTenantChanged } from "./api-keys/notify";
-import { recordAudit } from "./audit";
+import { auditByCaller } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
-
-export type TenantDto = {
-  id: string;
-  name: string;
-  rateLimitPerMinute: number;
-  maxTokenLifetimeSeconds: number;
-  scopeCatalog: string[];
-  createdAt: string;
-  updatedAt: string;
-};
 
 const columns = {
   id: tenants.id,
@@ -55,14 +46,13 @@ export async function updateTenant(ctx: TenantContext, patch: TenantPatch): Prom
       .returning(columns);
     if (!row) throw new AppError("NOT_FOUND", "Tenant not found.");
     await notifyTenantChanged(tx, ctx.tenantId);
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: ctx.actor,
-      action: "tenant.updated",
-      target: { type: "tenant", id: ctx.tenantId },
-      ip: ctx.ip,
-      details: { changed: Object.keys(patch) },
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "tenant.updated",
+      { type: "tenant", id: ctx.tenantId },
+      { changed: Object.keys(patch) },
+    );
     return toDto(row);
   });
 }

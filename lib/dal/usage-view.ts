@@ -1,13 +1,8 @@
 import "server-only";
-import { z } from "zod";
+import type { UsageRange, UsageView } from "@/lib/schemas/usage";
 import { getApiKey } from "./api-keys/get-api-keys";
 import type { TenantContext } from "./context";
-import { getTopKeys, getUsage, type TopKey, type UsageSeries } from "./usage";
-
-/** The dashboard's fixed ranges, each with the granularity its chart is drawn at. */
-export const usageRangeSchema = z.enum(["1h", "24h", "7d", "30d"]);
-export type UsageRange = z.infer<typeof usageRangeSchema>;
-export type UsageView = UsageSeries & { range: UsageRange; topKeys: TopKey[] };
+import { getTopKeys, getUsage } from "./usage";
 
 const RANGES: Record<UsageRange, { ms: number; interval: "minute" | "hour" | "day" }> = {
   "1h": { ms: 3_600_000, interval: "minute" },

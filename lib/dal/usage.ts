@@ -1,33 +1,15 @@
 import "server-only";
 import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { apiKeys, usageRollups } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import type { TopKey, UsageQuery, UsageSeries } from "@/lib/schemas/usage";
 import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
 import type { TenantContext } from "./context";
 
 const STEP_MS: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 /** Enough for 30 days by hour or a day by minute; more points than a chart can show is an error. */
 const MAX_POINTS = 1_500;
-
-export const usageQuery = z
-  .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    interval: z.enum(["minute", "hour", "day"]).optional(),
-    keyId: z.string().max(64).optional(),
-  })
-  .strict();
-export type UsageQuery = z.infer<typeof usageQuery>;
-
-export type UsageSeries = {
-  interval: Granularity;
-  from: string;
-  to: string;
-  series: { t: string; outcomes: Record<string, number> }[];
-  totals: Record<string, number>;
-};
 
 function pickInterval(spanMs: number): Granularity {
   if (spanMs <= 3 * 3_600_000) return "minute";
@@ -106,8 +88,6 @@ export async function getUsage(
     series.push({ t: new Date(t).toISOString(), outcomes: byBucket.get(t) ?? {} });
   return { interval, from: new Date(from).toISOString(), to: new Date(to).toISOString(), series, totals };
 }
-
-export type TopKey = { keyId: string; name: string; total: number; failed: number };
 
 /** The busiest keys in a range, with how many of their verifications failed. */
 export async function getTopKeys(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES } from "@/lib/api/error-codes";
+import { ERROR_CODES } from "@/lib/errors/codes";
 import { clientJwtFixture, newP256KeyPair, signEs256, TEST_KEY_ID, TEST_NOW_S } from "@/test/es256";
 import { type ClientJwtErrorCode, verifyClientJwt } from "./verify-client-jwt";
 

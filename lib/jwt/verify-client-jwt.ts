@@ -1,4 +1,5 @@
 import type { KeyObject } from "node:crypto";
+import { isKeyId } from "@/lib/keys/key-id";
 import { checkEs256Signature, parseCompactEs256 } from "./es256-compact";
 import { parseJsonObject } from "./json-object";
 import {
@@ -44,9 +45,6 @@ export type ClientJwtResult<K extends ResolvedKey> =
   | { ok: true; keyId: string; claims: ClientJwtClaims; key: K }
   | ClientJwtFailure;
 
-/** Key ids as SPEC §2 mints them; checked before the resolver so garbage never costs a lookup. */
-const KEY_ID_PATTERN = /^key_[0-9A-Za-z]{24}$/;
-
 function invalidToken(message: string): ClientJwtFailure {
   return { ok: false, code: "INVALID_TOKEN", message };
 }
@@ -75,7 +73,8 @@ export async function verifyClientJwt<K extends ResolvedKey>(
 
   const kid = jws.header.kid;
   if (kid !== undefined && kid !== claims.sub) return invalidToken("Token kid must equal sub (the key id)");
-  if (!KEY_ID_PATTERN.test(claims.sub)) {
+  // Key ids as SPEC §2 mints them; checked before the resolver so garbage never costs a look-up.
+  if (!isKeyId(claims.sub)) {
     return invalidToken("Claim sub must be a key id (key_ followed by 24 characters)");
   }
 

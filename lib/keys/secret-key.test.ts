@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { constantTimeEqual } from "@/lib/crypto/constant-time";
 import { BASE62_ALPHABET } from "./base62";
 import {
   displayPrefix,
@@ -6,7 +7,6 @@ import {
   hashSecret,
   parseSecretKey,
   SECRET_KEY_PATTERN,
-  secretHashEquals,
   secretKeyChecksum,
 } from "./secret-key";
 
@@ -103,7 +103,7 @@ describe("SECRET_KEY_PATTERN", () => {
   });
 });
 
-describe("hashSecret / secretHashEquals", () => {
+describe("hashSecret, compared with constantTimeEqual", () => {
   it("is HMAC-SHA-256 hex, depends on the pepper, and compares exactly", () => {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
     expect(hashSecret("what do ya want for nothing?", "Jefe")).toBe(
@@ -113,10 +113,10 @@ describe("hashSecret / secretHashEquals", () => {
     const hash = hashSecret(key, "pepper-a");
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hashSecret(key, "pepper-b")).not.toBe(hash);
-    expect(secretHashEquals(hash, hashSecret(key, "pepper-a"))).toBe(true);
-    expect(secretHashEquals(hash, hashSecret(generateSecretKey("live"), "pepper-a"))).toBe(false);
-    expect(secretHashEquals(hash, hash.slice(0, -1))).toBe(false);
-    expect(secretHashEquals(hash, "")).toBe(false);
+    expect(constantTimeEqual(hash, hashSecret(key, "pepper-a"))).toBe(true);
+    expect(constantTimeEqual(hash, hashSecret(generateSecretKey("live"), "pepper-a"))).toBe(false);
+    expect(constantTimeEqual(hash, hash.slice(0, -1))).toBe(false);
+    expect(constantTimeEqual(hash, "")).toBe(false);
   });
 
   it("refuses an empty pepper", () => {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { encodeBase62, randomBase62 } from "./base62";
 import type { KeyEnvironment } from "./environment";
@@ -45,13 +45,6 @@ export function parseSecretKey(input: string): { environment: KeyEnvironment } |
 export function hashSecret(secret: string, pepper: string): string {
   if (pepper.length === 0) throw new RangeError("hashSecret needs a non-empty pepper");
   return createHmac("sha256", pepper).update(secret, "utf8").digest("hex");
-}
-
-/** Constant-time for equal lengths; the hash length is public, so an early length check leaks nothing. */
-export function secretHashEquals(a: string, b: string): boolean {
-  const left = Buffer.from(a, "utf8");
-  const right = Buffer.from(b, "utf8");
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

@@ -20,6 +20,9 @@ export const SIGNED_KEY_PATTERN = /akv1_(live|test)_[0-9A-Za-z]+\.[0-9A-Za-z]{43
  */
 export const MAX_SIGNED_KEY_LENGTH = 16 * 1024;
 
+/** Longer than any credential Keydesk issues (the longest, a signed key with full metadata, is ~10 KiB). */
+export const MAX_CREDENTIAL_LENGTH = MAX_SIGNED_KEY_LENGTH;
+
 // HMAC keys shorter than this are guessable offline from a single signed key, and an empty string
 // (a missing "previous" secret) would let anyone mint keys, so such secrets are a configuration error.
 const MIN_SECRET_LENGTH = 32;

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { bearerCredential } from "@/lib/http/bearer";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -8,7 +9,7 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
  */
 export function metricsAuthorized(configured: string | undefined, authorization: string | null): boolean {
   if (configured === undefined) return true;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match) return false;
-  return timingSafeEqual(digest(match[1]!), digest(configured));
+  const token = bearerCredential(authorization);
+  if (token === null) return false;
+  return timingSafeEqual(digest(token), digest(configured));
 }

@@ -1,23 +1,35 @@
-import type { z } from "zod";
-import { loginInput, logoutInput, refreshInput, registerInput } from "@/lib/auth/schemas";
+import { z } from "zod";
 import {
+  apiKey,
+  createdKey,
   createKeyInput,
+  keyPage,
   listKeysQuery,
   revokeKeyInput,
   rotateKeyInput,
   updateKeyInput,
-} from "@/lib/dal/api-keys/schemas";
-import { auditLogQuery } from "@/lib/dal/audit-log";
-import { updateTenantInput } from "@/lib/dal/tenant-schemas";
-import { usageQuery } from "@/lib/dal/usage";
-import { verifyInput } from "@/lib/verify/verify-input";
-import * as out from "./schemas";
+} from "@/lib/schemas/api-keys";
+import { auditLogQuery, auditPage } from "@/lib/schemas/audit-log";
+import {
+  loginInput,
+  logoutInput,
+  refreshInput,
+  registered,
+  registerInput,
+  tokenPair,
+} from "@/lib/schemas/auth";
+import { errorEnvelope } from "@/lib/schemas/errors";
+import { leakAlerts, leakResult } from "@/lib/schemas/leaks";
+import { createdSigningSecret, signingSecret, signingSecretList } from "@/lib/schemas/signing-secrets";
+import { tenantWithRole, updateTenantInput } from "@/lib/schemas/tenant";
+import { usageQuery, usageSeries } from "@/lib/schemas/usage";
+import { verifyInput, verifyResult, whoami } from "@/lib/schemas/verify";
 
 type Schema = z.ZodType;
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Verification" | "Authentication" | "Tenant" | "API keys";
+  tag: "Verification" | "Authentication" | "Tenant" | "API keys" | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";
   body?: Schema;
@@ -25,9 +37,12 @@ export type Operation = {
   responses: Record<number, { description: string; schema?: Schema }>;
 };
 
-const error = (description: string) => ({ description, schema: out.errorBody });
+const error = (description: string) => ({ description, schema: errorEnvelope });
+const ipBody = z.object({ ip: z.string() });
+const healthBody = z.object({ status: z.literal("ok") });
+const readyBody = z.object({ status: z.literal("ready"), database: z.enum(["pglite", "postgres"]) });
 
-/** Every documented route, with the zod schemas its handler validates with. */
+/** Every documented route, with the zod schemas its handler validates with and answers in. */
 export const OPERATIONS: Operation[] = [
   {
     method: "get",
@@ -37,7 +52,7 @@ export const OPERATIONS: Operation[] = [
       "Identify the key behind X-API-Key or Authorization: Bearer (secret key, signed key or ES256 JWT)",
     auth: "apiKey",
     responses: {
-      200: { description: "The key", schema: out.whoamiBody },
+      200: { description: "The key", schema: whoami },
       400: error("KEY_IN_QUERY, INVALID_REQUEST (two different credentials)"),
       401: error(
         "MISSING_CREDENTIALS, INVALID_API_KEY, INVALID_TOKEN, INVALID_SIGNATURE, API_KEY_EXPIRED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_LIFETIME_TOO_LONG, TOKEN_REPLAYED",
@@ -54,7 +69,7 @@ export const OPERATIONS: Operation[] = [
     auth: "none",
     body: verifyInput,
     responses: {
-      200: { description: "Always 200 for a well-formed request", schema: out.verifyBody },
+      200: { description: "Always 200 for a well-formed request", schema: verifyResult },
       400: error("VALIDATION_ERROR, INVALID_JSON, KEY_IN_QUERY (a malformed request)"),
       429: error(
         "RATE_LIMITED (Retry-After): this address spent its budget of look-ups of unknown credentials",
@@ -68,8 +83,9 @@ export const OPERATIONS: Operation[] = [
     summary:
       "GitHub secret-scanning partner alerts (signed with Github-Public-Key-Signature); matching keys are revoked as leaked",
     auth: "none",
+    body: leakAlerts,
     responses: {
-      200: { description: "Counts of received, matched and revoked tokens" },
+      200: { description: "Counts of received, matched and revoked tokens", schema: leakResult },
       401: error("INVALID_SIGNATURE"),
     },
   },
@@ -79,7 +95,7 @@ export const OPERATIONS: Operation[] = [
     tag: "Verification",
     summary: "The address Keydesk sees for you (the one IP allowlists check)",
     auth: "none",
-    responses: { 200: { description: "{ip}" } },
+    responses: { 200: { description: "The caller's address", schema: ipBody } },
   },
   {
     method: "post",
@@ -88,7 +104,11 @@ export const OPERATIONS: Operation[] = [
     summary: "Create a tenant and its owner",
     auth: "none",
     body: registerInput,
-    responses: { 201: { description: "Created" }, 400: error("VALIDATION_ERROR"), 409: error("EMAIL_TAKEN") },
+    responses: {
+      201: { description: "Created", schema: registered },
+      400: error("VALIDATION_ERROR"),
+      409: error("EMAIL_TAKEN"),
+    },
   },
   {
     method: "post",
@@ -98,7 +118,7 @@ export const OPERATIONS: Operation[] = [
     auth: "none",
     body: loginInput,
     responses: {
-      200: { description: "Token pair", schema: out.tokenPair },
+      200: { description: "Token pair", schema: tokenPair },
       401: error("INVALID_CREDENTIALS"),
       429: error("RATE_LIMITED"),
     },
@@ -111,7 +131,7 @@ export const OPERATIONS: Operation[] = [
     auth: "none",
     body: refreshInput,
     responses: {
-      200: { description: "Token pair", schema: out.tokenPair },
+      200: { description: "Token pair", schema: tokenPair },
       401: error("INVALID_REFRESH_TOKEN"),
     },
   },
@@ -130,7 +150,7 @@ export const OPERATIONS: Operation[] = [
     tag: "Tenant",
     summary: "Your tenant and role",
     auth: "accessToken",
-    responses: { 200: { description: "Tenant", schema: out.tenantBody }, 401: error("UNAUTHORIZED") },
+    responses: { 200: { description: "Tenant", schema: tenantWithRole }, 401: error("UNAUTHORIZED") },
   },
   {
     method: "patch",
@@ -139,7 +159,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Change name, rate limit or maximum token lifetime",
     auth: "accessToken",
     body: updateTenantInput,
-    responses: { 200: { description: "Tenant", schema: out.tenantBody }, 403: error("FORBIDDEN") },
+    responses: { 200: { description: "Tenant", schema: tenantWithRole }, 403: error("FORBIDDEN") },
   },
   {
     method: "get",
@@ -148,7 +168,7 @@ export const OPERATIONS: Operation[] = [
     summary: "List keys, newest first",
     auth: "accessToken",
     query: listKeysQuery,
-    responses: { 200: { description: "Page of keys", schema: out.keyList } },
+    responses: { 200: { description: "Page of keys", schema: keyPage } },
   },
   {
     method: "post",
@@ -158,7 +178,7 @@ export const OPERATIONS: Operation[] = [
     auth: "accessToken",
     body: createKeyInput,
     responses: {
-      201: { description: "Created", schema: out.createdKeyBody },
+      201: { description: "Created", schema: createdKey },
       400: error("VALIDATION_ERROR, INVALID_KEY_FORMAT"),
       403: error("FORBIDDEN"),
     },
@@ -169,7 +189,7 @@ export const OPERATIONS: Operation[] = [
     tag: "API keys",
     summary: "One key",
     auth: "accessToken",
-    responses: { 200: { description: "Key", schema: out.apiKeyBody }, 404: error("NOT_FOUND") },
+    responses: { 200: { description: "Key", schema: apiKey }, 404: error("NOT_FOUND") },
   },
   {
     method: "patch",
@@ -179,7 +199,7 @@ export const OPERATIONS: Operation[] = [
     auth: "accessToken",
     body: updateKeyInput,
     responses: {
-      200: { description: "Key", schema: out.apiKeyBody },
+      200: { description: "Key", schema: apiKey },
       404: error("NOT_FOUND"),
       409: error("CONFLICT (revoked)"),
     },
@@ -191,7 +211,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Revoke a key, with an optional reason",
     auth: "accessToken",
     body: revokeKeyInput,
-    responses: { 200: { description: "The revoked key", schema: out.apiKeyBody }, 404: error("NOT_FOUND") },
+    responses: { 200: { description: "The revoked key", schema: apiKey }, 404: error("NOT_FOUND") },
   },
   {
     method: "post",
@@ -200,7 +220,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Rotate: a new key with the same settings; the old one expires after the grace period",
     auth: "accessToken",
     body: rotateKeyInput,
-    responses: { 201: { description: "The new key", schema: out.createdKeyBody }, 409: error("CONFLICT") },
+    responses: { 201: { description: "The new key", schema: createdKey }, 409: error("CONFLICT") },
   },
   {
     method: "get",
@@ -210,7 +230,7 @@ export const OPERATIONS: Operation[] = [
     auth: "accessToken",
     query: usageQuery,
     responses: {
-      200: { description: "{interval, series: [{t, outcomes}], totals}" },
+      200: { description: "Counts by bucket and outcome, and totals", schema: usageSeries },
       400: error("VALIDATION_ERROR"),
     },
   },
@@ -221,7 +241,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Audit events, newest first",
     auth: "accessToken",
     query: auditLogQuery,
-    responses: { 200: { description: "Page of events", schema: out.auditList } },
+    responses: { 200: { description: "Page of events", schema: auditPage } },
   },
   {
     method: "get",
@@ -229,7 +249,7 @@ export const OPERATIONS: Operation[] = [
     tag: "API keys",
     summary: "Signing secrets for signed keys (hints only, never the secrets)",
     auth: "accessToken",
-    responses: { 200: { description: "{data: [{id, hint, createdAt, retiredAt, status}]}" } },
+    responses: { 200: { description: "Hints, never the secrets", schema: signingSecretList } },
   },
   {
     method: "post",
@@ -237,7 +257,10 @@ export const OPERATIONS: Operation[] = [
     tag: "API keys",
     summary: "Add a signing secret; it signs new keys from now on (returned once)",
     auth: "accessToken",
-    responses: { 201: { description: "{id, hint, secret, …}" }, 403: error("FORBIDDEN") },
+    responses: {
+      201: { description: "The new secret, returned once", schema: createdSigningSecret },
+      403: error("FORBIDDEN"),
+    },
   },
   {
     method: "delete",
@@ -246,9 +269,44 @@ export const OPERATIONS: Operation[] = [
     summary: "Retire a signing secret (the last active one cannot be retired)",
     auth: "accessToken",
     responses: {
-      200: { description: "The retired secret" },
+      200: { description: "The retired secret", schema: signingSecret },
       404: error("NOT_FOUND"),
       409: error("CONFLICT"),
     },
+  },
+  {
+    method: "get",
+    path: "/api/health",
+    tag: "Operations",
+    summary: "Liveness: the process answers (never touches the database)",
+    auth: "none",
+    responses: { 200: { description: "{status: ok}", schema: healthBody } },
+  },
+  {
+    method: "get",
+    path: "/api/ready",
+    tag: "Operations",
+    summary: "Readiness: the database answers and the instance is not shutting down",
+    auth: "none",
+    responses: {
+      200: { description: "{status: ready, database}", schema: readyBody },
+      503: error("SERVICE_UNAVAILABLE"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/metrics",
+    tag: "Operations",
+    summary: "Prometheus metrics (text format); Authorization: Bearer <METRICS_TOKEN> when one is set",
+    auth: "none",
+    responses: { 200: { description: "Prometheus text exposition format" }, 401: error("UNAUTHORIZED") },
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    tag: "Operations",
+    summary: "This document",
+    auth: "none",
+    responses: { 200: { description: "OpenAPI 3.1" } },
   },
 ];

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError } from "@/lib/api/app-error";
-import { BODY_CAPS, declaredTooLarge } from "@/lib/api/body-limits";
-import { type CoreHandler, errorOutput, type HttpInput, type HttpOutput, runCore } from "@/lib/api/http-core";
+import { AppError } from "@/lib/errors/app-error";
+import { errorOutput } from "@/lib/errors/envelope";
+import { BODY_CAPS, declaredTooLarge } from "@/lib/http/body-limits";
+import { type CoreHandler, type HttpInput, type HttpOutput, runCore } from "@/lib/http/core";
 import { discardRest, readCapped } from "./read-capped";
 import { apiSecurityHeaders } from "./security-headers";
+import { writeOutput } from "./write-output";
 
 export type FastRoutes = Record<string, Partial<Record<"GET" | "POST", { core: CoreHandler }>>>;
 
@@ -46,10 +48,7 @@ export function createFastPath(routes: FastRoutes, options: { hsts?: string } = 
   const securityHeaders = apiSecurityHeaders(options.hsts);
 
   function send(req: IncomingMessage, res: ServerResponse, out: HttpOutput): void {
-    const headers: Record<string, string> = { ...securityHeaders, ...out.headers };
-    headers["content-length"] = String(Buffer.byteLength(out.body));
-    res.writeHead(out.status, headers);
-    res.end(out.body);
+    writeOutput(res, out, securityHeaders);
     // A body left unread (refused at its cap, or sent to whoami) is dropped, briefly, then cut.
     discardRest(req, res);
   }

@@ -1,18 +1,12 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
-import { bodyCapFor, declaredTooLarge } from "@/lib/api/body-limits";
-import { ERROR_CODES } from "@/lib/api/error-codes";
+import { errorOutput } from "@/lib/errors/envelope";
+import { bodyCapFor, declaredTooLarge } from "@/lib/http/body-limits";
 import { discardRest, hasBody, readCapped } from "./read-capped";
+import { writeOutput } from "./write-output";
 
 /** The 413 envelope, written by server.ts itself; the rest of the body is dropped (discardRest). */
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
-  const { status, message } = ERROR_CODES.PAYLOAD_TOO_LARGE;
-  const body = JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message } });
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(body)),
-    "cache-control": "no-store",
-  });
-  res.end(body);
+  writeOutput(res, errorOutput("PAYLOAD_TOO_LARGE"));
   discardRest(req, res);
 }
 
@@ -50,7 +44,7 @@ function pathnameOf(url: string | undefined): string {
 }
 
 /**
- * Enforces the body cap of the request's path (lib/api/body-limits.ts) before Next sees it: a
+ * Enforces the body cap of the request's path (lib/http/body-limits.ts) before Next sees it: a
  * declared Content-Length over the cap is refused at once, a chunked body is counted as it arrives
  * and cut at the cap. Resolves with the request to hand on, or null once 413 has been sent.
  */

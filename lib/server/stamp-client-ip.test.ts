@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { createClientIpStamper, type ProxyTrust } from "./stamp-client-ip";
 
 let server: Server | undefined;

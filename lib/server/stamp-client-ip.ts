@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { CLIENT_IP_HEADER, PEER_TOKEN_HEADER, peerToken } from "@/lib/api/client-ip";
+import { CLIENT_IP_HEADER, PEER_TOKEN_HEADER, peerToken } from "@/lib/http/client-ip";
 import { compileAllowlist } from "@/lib/ip/allowlist";
 import { resolveClientIp } from "@/lib/ip/client-ip";
 

@@ -6,8 +6,8 @@ import { POST as register } from "@/app/api/auth/register/route";
 import { POST as createKey } from "@/app/api/tenants/me/api-keys/route";
 import { POST as leaks } from "@/app/api/v1/leaks/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
-import { BODY_CAPS } from "@/lib/api/body-limits";
-import { stampedClientIpHeaders } from "@/lib/api/client-ip";
+import { BODY_CAPS } from "@/lib/http/body-limits";
+import { stampedClientIpHeaders } from "@/lib/http/client-ip";
 import { createAccount } from "../accounts";
 import { call, uniqueIp } from "../http";
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { GET as ip } from "@/app/api/v1/ip/route";
-import { AppError } from "@/lib/api/app-error";
 import { publicRoute } from "@/lib/api/route";
+import { AppError } from "@/lib/errors/app-error";
 import { call } from "../http";
 
 describe("the route wrapper", () => {

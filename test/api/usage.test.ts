@@ -3,7 +3,7 @@ import { GET as usage } from "@/app/api/tenants/me/usage/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { getTopKeys } from "@/lib/dal/usage";
-import { getVerifier } from "@/lib/verify/runtime";
+import { getVerifier } from "@/lib/verify/runtime/runtime";
 import { createAccount } from "../accounts";
 import { call } from "../http";
 import { createTestKey } from "../verification";

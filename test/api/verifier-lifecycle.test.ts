@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as usage } from "@/app/api/tenants/me/usage/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
-import { getVerifier, stopVerifier } from "@/lib/verify/runtime";
+import { getVerifier, stopVerifier } from "@/lib/verify/runtime/runtime";
 import { createAccount, type TestAccount } from "../accounts";
 import { call } from "../http";
 import { createTestKey } from "../verification";

@@ -5,7 +5,7 @@ import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { type Env, getEnv, overrideEnvForTests } from "@/lib/env";
 import { encodeBase62 } from "@/lib/keys/base62";
 import { secretKeyChecksum } from "@/lib/keys/secret-key";
-import { getVerifier } from "@/lib/verify/runtime";
+import { getVerifier } from "@/lib/verify/runtime/runtime";
 import { createAccount, type TestAccount } from "../accounts";
 import { call, uniqueIp } from "../http";
 import { createTestKey, signJwt } from "../verification";

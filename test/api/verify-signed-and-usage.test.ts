@@ -8,7 +8,7 @@ import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { getDb } from "@/db/client";
 import { apiKeys, usageRollups } from "@/db/schema";
-import { getVerifier } from "@/lib/verify/runtime";
+import { getVerifier } from "@/lib/verify/runtime/runtime";
 import { createAccount, type TestAccount } from "../accounts";
 import { within } from "../eventually";
 import { call } from "../http";

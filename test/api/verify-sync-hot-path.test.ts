@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
-import { stampedClientIpHeaders } from "@/lib/api/client-ip";
-import type { HttpInput } from "@/lib/api/http-core";
+import { stampedClientIpHeaders } from "@/lib/http/client-ip";
+import type { HttpInput } from "@/lib/http/core";
 import { createAccount } from "../accounts";
 import { call } from "../http";
 import { createTestKey } from "../verification";

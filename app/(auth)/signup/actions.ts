@@ -2,10 +2,10 @@
 
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/actions/session-action";
-import { AppError } from "@/lib/api/app-error";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
 import { registerWithThrottle } from "@/lib/auth/register";
-import { registerInput } from "@/lib/auth/schemas";
+import { AppError } from "@/lib/errors/app-error";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { registerInput } from "@/lib/schemas/auth";
 
 /** Creates the tenant and its owner; the form then signs in with what was typed. */
 export const signupAction = publicAction({ input: registerInput }, async (input) => {

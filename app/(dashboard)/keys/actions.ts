@@ -5,8 +5,8 @@ import { action, actionWithId } from "@/lib/actions/session-action";
 import { type CreatedKey, createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/dal/api-keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/dal/api-keys/rotate-api-key";
-import { createKeyInput, revokeKeyInput, rotateKeyInput, updateKeyInput } from "@/lib/dal/api-keys/schemas";
 import { updateApiKey } from "@/lib/dal/api-keys/update-api-key";
+import { createKeyInput, revokeKeyInput, rotateKeyInput, updateKeyInput } from "@/lib/schemas/api-keys";
 
 // Thin wrappers over the DAL functions the REST API uses; the action helper checks the session and
 // the role on every call. A secret leaves the server here, once, in the action's response only.

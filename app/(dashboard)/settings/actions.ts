@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, actionWithId } from "@/lib/actions/session-action";
 import { createSigningSecret, retireSigningSecret } from "@/lib/dal/signing-secrets";
-import { updateTenantInput } from "@/lib/dal/tenant-schemas";
 import { updateTenant } from "@/lib/dal/tenants";
 import { scopeListSchema } from "@/lib/keys/scopes";
+import { updateTenantInput } from "@/lib/schemas/tenant";
 
 // Settings' writes. The action helper re-checks the session and refuses viewers on every call; the
 // DAL checks the role again.

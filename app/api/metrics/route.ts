@@ -1,8 +1,8 @@
-import { AppError } from "@/lib/api/app-error";
 import { publicRoute } from "@/lib/api/route";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { metricsAuthorized } from "@/lib/metrics/metrics-token";
-import { metricsRegistry } from "@/lib/metrics/registry";
+import { metricsRegistry } from "@/lib/server/metrics-registry";
 
 export const dynamic = "force-dynamic";
 

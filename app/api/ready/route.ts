@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { databaseErrorCode, withDatabaseTimeout } from "@/db/availability";
 import { countPoolError, databaseDriver, getDb } from "@/db/client";
-import { AppError } from "@/lib/api/app-error";
 import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { isShuttingDown } from "@/lib/server/shutdown-state";
 

@@ -2,12 +2,12 @@ import "server-only";
 import { getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { generateKeyId } from "@/lib/keys/key-id";
-import { recordAudit } from "../audit";
+import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
+import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
 import { notifyKeyChanged } from "./notify";
-import type { CreateKeyInput } from "./schemas";
 
 export type CreatedKey = { key: ApiKeyDto; secret: string | null };
 
@@ -63,14 +63,13 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
       expiresAt: input.expiresAt ?? null,
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
     });
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: ctx.actor,
-      action: "api_key.created",
-      target: { type: "api_key", id: created.key.id },
-      ip: ctx.ip,
-      details: { name: created.key.name, type: created.key.type, environment: created.key.environment },
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "api_key.created",
+      { type: "api_key", id: created.key.id },
+      { name: created.key.name, type: created.key.type, environment: created.key.environment },
+    );
     return created;
   });
 }

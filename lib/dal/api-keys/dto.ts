@@ -1,29 +1,5 @@
 import { apiKeys } from "@/db/schema";
-
-export type KeyStatus = "active" | "expired" | "revoked";
-
-/** The key as callers see it. Never the hash, never the secret (that is returned once, beside it). */
-export type ApiKeyDto = {
-  id: string;
-  name: string;
-  description: string | null;
-  type: "secret" | "public_key" | "signed";
-  environment: "live" | "test";
-  prefix: string | null;
-  fingerprint: string | null;
-  scopes: string[];
-  ipAllowlist: string[];
-  expiresAt: string | null;
-  rateLimitPerMinute: number | null;
-  status: KeyStatus;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-  metadata: Record<string, unknown>;
-  rotatedFromId: string | null;
-};
+import type { ApiKeyDto, KeyStatus } from "@/lib/schemas/api-keys";
 
 /** Explicit columns: `secretHash` is not among them, so it cannot leak through a DTO by accident. */
 export const keyColumns = {

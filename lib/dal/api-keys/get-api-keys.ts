@@ -2,10 +2,10 @@ import "server-only";
 import { and, desc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import type { ApiKeyDto, ListKeysQuery } from "@/lib/schemas/api-keys";
 import type { TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
-import type { ListKeysQuery } from "./schemas";
+import { keyColumns, toKeyDto } from "./dto";
 
 /** The key's row for this tenant — a foreign or unknown id is the same 404, so ids cannot be probed. */
 export async function findKeyRowOrThrow(

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { parsePublicKeyPem } from "@/lib/keys/public-key-pem";
 import { displayPrefix, generateSecretKey, hashSecret } from "@/lib/keys/secret-key";
 import { signSignedKey } from "@/lib/keys/signed-key";

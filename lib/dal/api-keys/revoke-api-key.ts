@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { recordAudit } from "../audit";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
+import { auditByCaller } from "../audit";
 import { type Actor, assertCanWrite, type TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
 
@@ -26,14 +27,7 @@ export async function revokeKeyInTx(
     .returning({ id: apiKeys.id });
   if (updated.length === 0) return false;
   await notifyKeyChanged(tx, id);
-  await recordAudit(tx, {
-    tenantId: scope.tenantId,
-    actor: scope.actor,
-    action: "api_key.revoked",
-    target: { type: "api_key", id },
-    ip: scope.ip,
-    details: { reason, ...details },
-  });
+  await auditByCaller(tx, scope, "api_key.revoked", { type: "api_key", id }, { reason, ...details });
   return true;
 }
 

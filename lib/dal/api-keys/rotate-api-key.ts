@@ -2,15 +2,15 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { parsePublicKeyPem } from "@/lib/keys/public-key-pem";
-import { recordAudit } from "../audit";
+import type { RotateKeyInput } from "@/lib/schemas/api-keys";
+import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
 import { type CreatedKey, insertApiKey } from "./create-api-key";
 import { keyStatus } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
-import type { RotateKeyInput } from "./schemas";
 
 /**
  * A new key with the same settings; the old one keeps working until now + grace (never later than
@@ -77,18 +77,17 @@ export async function rotateApiKey(
       .set({ expiresAt: oldExpiresAt })
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, old.id)));
     await notifyKeyChanged(tx, old.id);
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: ctx.actor,
-      action: "api_key.rotated",
-      target: { type: "api_key", id: old.id },
-      ip: ctx.ip,
-      details: {
+    await auditByCaller(
+      tx,
+      ctx,
+      "api_key.rotated",
+      { type: "api_key", id: old.id },
+      {
         newKeyId: created.key.id,
         gracePeriodSeconds: input.gracePeriodSeconds,
         oldKeyExpiresAt: oldExpiresAt.toISOString(),
       },
-    });
+    );
     return created;
   });
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { AppError } from "@/lib/api/app-error";
-import { recordAudit } from "../audit";
+import { AppError } from "@/lib/errors/app-error";
+import type { ApiKeyDto, UpdateKeyInput } from "@/lib/schemas/api-keys";
+import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { type ApiKeyDto, keyColumns, toKeyDto } from "./dto";
+import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
-import type { UpdateKeyInput } from "./schemas";
 
 /** Fields a signed key carries inside itself: changing them here would make the key and the database disagree. */
 const EMBEDDED_IN_SIGNED_KEYS = ["scopes", "expiresAt", "metadata"] as const;
@@ -37,14 +37,7 @@ export async function updateApiKey(
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
       .returning(keyColumns);
     await notifyKeyChanged(tx, id);
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actor: ctx.actor,
-      action: "api_key.updated",
-      target: { type: "api_key", id },
-      ip: ctx.ip,
-      details: { changed: Object.keys(patch) },
-    });
+    await auditByCaller(tx, ctx, "api_key.updated", { type: "api_key", id }, { changed: Object.keys(patch) });
     return toKeyDto(row!);
   });
 }

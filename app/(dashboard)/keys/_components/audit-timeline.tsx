@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime, relativeTime } from "@/components/keys/format";
-import type { AuditEventDto } from "@/lib/dal/audit-log";
+import type { AuditEventDto } from "@/lib/schemas/audit-log";
 
 const LABELS: Record<string, string> = {
   "api_key.created": "Created",

@@ -1,4 +1,4 @@
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 
 const EXPIRING_SOON_MS = 7 * 86_400_000;
 

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/components/keys/format";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 
 /**
  * A signed key's scopes, expiry and metadata are inside the key and covered by its signature, so

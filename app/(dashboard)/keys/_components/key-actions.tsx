@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RotateKeyDialog } from "./rotate-key-dialog";
 

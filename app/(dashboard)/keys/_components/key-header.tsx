@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime, relativeTime } from "@/components/keys/format";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { displayStatus, EnvironmentBadge, keyHandle, StatusBadge, TYPE_LABEL } from "./badges";
 
 function Item({ label, children }: { label: string; children: ReactNode }) {

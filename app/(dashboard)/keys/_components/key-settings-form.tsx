@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormAlert, submitAction, zodFormResolver } from "@/components/ui/form";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { updateKeyAction } from "../actions";
 import { AllowlistField } from "./allowlist-field";
 import { EmbeddedClaims } from "./embedded-claims";

@@ -12,7 +12,7 @@ import { FieldGroup } from "@/components/ui/field";
 import { FormAlert, submitAction, textCheck, zodFormResolver } from "@/components/ui/form";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/ui/secret-reveal";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { type IssuedKey, rotateKeyAction } from "../actions";
 import { PublicKeyCreated } from "./public-key-created";
 import { PublicKeyField } from "./public-key-field";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { changedSettings } from "./settings-patch";
 
 const key: ApiKeyDto = {

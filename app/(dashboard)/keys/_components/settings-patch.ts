@@ -1,4 +1,4 @@
-import type { ApiKeyDto } from "@/lib/dal/api-keys/dto";
+import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 
 type Editable = Partial<
   Pick<ApiKeyDto, "name" | "description" | "scopes" | "ipAllowlist" | "expiresAt" | "metadata">

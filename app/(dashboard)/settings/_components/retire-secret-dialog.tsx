@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import type { SigningSecretDto } from "@/lib/dal/signing-secrets";
+import type { SigningSecretDto } from "@/lib/schemas/signing-secrets";
 import { retireSigningSecretAction } from "../actions";
 
 export function RetireSecretDialog({

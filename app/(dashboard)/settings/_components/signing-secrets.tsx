@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/ui/secret-reveal";
-import type { SigningSecretDto } from "@/lib/dal/signing-secrets";
+import type { SigningSecretDto } from "@/lib/schemas/signing-secrets";
 import { addSigningSecretAction } from "../actions";
 import { RetireSecretDialog } from "./retire-secret-dialog";
 

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/dashboard/fetch-json";
 import { Tabs } from "@/components/ui/tabs";
-import type { UsageRange, UsageView } from "@/lib/dal/usage-view";
+import type { UsageRange, UsageView } from "@/lib/schemas/usage";
 import { FailureList, TopKeys } from "./usage-lists";
 import { UsagePanel } from "./usage-panel";
 

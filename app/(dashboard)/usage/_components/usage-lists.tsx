@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { outcomeColor, outcomeLabel } from "@/components/usage/outcome-colors";
-import type { TopKey } from "@/lib/dal/usage";
+import type { TopKey } from "@/lib/schemas/usage";
 
 const CARD = "rounded-card border border-slate-200 bg-white p-5 shadow-card";
 

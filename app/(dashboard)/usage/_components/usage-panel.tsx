@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { UsageChart } from "@/components/usage/usage-chart";
-import type { UsageView } from "@/lib/dal/usage-view";
+import type { UsageView } from "@/lib/schemas/usage";
 
 function Stat({ label, value, tone }: { label: string; value: string; tone?: "ok" | "danger" }) {
   const color = tone === "ok" ? "text-ok" : tone === "danger" ? "text-danger" : "text-ink";

@@ -1,12 +1,12 @@
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { rateLimitedError } from "@/lib/api/app-error";
-import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
-import { errorResponse } from "@/lib/api/responses";
 import { handleError } from "@/lib/api/route";
 import { loginBlockedFor } from "@/lib/auth/login-throttle";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { rateLimitedError } from "@/lib/errors/app-error";
+import { appErrorOutput, errorBody, toResponse } from "@/lib/errors/envelope";
+import { BODY_CAPS, readBodyCapped } from "@/lib/http/body-limits";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { getStores } from "@/lib/stores";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
@@ -29,15 +29,12 @@ async function throttledResponse(req: NextRequest, form: URLSearchParams): Promi
     clientIpFromHeaders(req.headers),
   );
   if (seconds === 0) return null;
-  const limited = errorResponse(
-    rateLimitedError(seconds, `Too many failed logins. Try again in ${seconds} seconds.`),
-  );
+  const limited = rateLimitedError(seconds, `Too many failed logins. Try again in ${seconds} seconds.`);
   const url = new URL("/login", req.nextUrl.origin);
   url.searchParams.set("error", `RATE_LIMITED:${seconds}`);
-  return new Response(
-    JSON.stringify({ url: url.toString(), error: { code: "RATE_LIMITED", retryAfter: seconds } }),
-    { status: 429, headers: limited.headers },
-  );
+  // The envelope, with next-auth's `url` beside it (its client reads the error from the URL).
+  const body = { url: url.toString(), ...errorBody(limited.code, limited.message, limited.details) };
+  return toResponse({ ...appErrorOutput(limited), body: JSON.stringify(body) });
 }
 
 export async function GET(req: NextRequest, segment: Segment) {

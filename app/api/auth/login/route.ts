@@ -1,10 +1,10 @@
-import { AppError, rateLimitedError } from "@/lib/api/app-error";
 import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
 import { passwordLogin } from "@/lib/auth/password-login";
-import { loginInput } from "@/lib/auth/schemas";
 import { NO_STORE, tokenPair } from "@/lib/auth/token-pair";
 import { createAuthSession } from "@/lib/dal/auth-sessions";
+import { AppError, rateLimitedError } from "@/lib/errors/app-error";
+import { loginInput } from "@/lib/schemas/auth";
 
 export const POST = publicRoute({ body: loginInput }, async ({ body, clientIp }) => {
   const result = await passwordLogin(body.email, body.password, clientIp);

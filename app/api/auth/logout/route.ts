@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/api/app-error";
-import { bearerToken } from "@/lib/api/management-auth";
 import { publicRoute } from "@/lib/api/route";
 import { verifyAccessToken } from "@/lib/auth/access-token";
-import { logoutInput } from "@/lib/auth/schemas";
 import { revokeSessionById, revokeSessionByRefreshToken } from "@/lib/dal/auth-sessions";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { bearerCredential } from "@/lib/http/bearer";
+import { logoutInput } from "@/lib/schemas/auth";
 
 /**
  * Ends a programmatic session: by its refresh token (body), or by the access token in the
@@ -15,7 +15,7 @@ export const POST = publicRoute({ body: logoutInput }, async ({ req, body, clien
     await revokeSessionByRefreshToken(body.refreshToken, clientIp);
     return new Response(null, { status: 204 });
   }
-  const token = bearerToken(req);
+  const token = bearerCredential(req.headers.get("authorization"));
   const claims = token ? await verifyAccessToken(token, getEnv().authSecret) : null;
   if (!claims)
     throw new AppError(

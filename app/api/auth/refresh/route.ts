@@ -1,9 +1,9 @@
-import { AppError } from "@/lib/api/app-error";
 import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
-import { refreshInput } from "@/lib/auth/schemas";
 import { NO_STORE, tokenPair } from "@/lib/auth/token-pair";
 import { rotateRefreshToken } from "@/lib/dal/auth-sessions";
+import { AppError } from "@/lib/errors/app-error";
+import { refreshInput } from "@/lib/schemas/auth";
 
 export const POST = publicRoute({ body: refreshInput }, async ({ body, clientIp }) => {
   const result = await rotateRefreshToken(body.refreshToken, clientIp);

@@ -1,6 +1,6 @@
 import { managementRoute } from "@/lib/api/route";
-import { updateTenantInput } from "@/lib/dal/tenant-schemas";
 import { getTenant, updateTenant } from "@/lib/dal/tenants";
+import { updateTenantInput } from "@/lib/schemas/tenant";
 
 export const GET = managementRoute({}, async ({ ctx }) => ({ ...(await getTenant(ctx)), role: ctx.role }));
 

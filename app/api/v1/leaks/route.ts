@@ -1,29 +1,16 @@
-import { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
-import { BODY_CAPS, readBodyCapped } from "@/lib/api/body-limits";
-import { clientIpFromHeaders } from "@/lib/api/client-ip";
-import { parseWith } from "@/lib/api/parse-input";
 import { jsonResponse } from "@/lib/api/responses";
 import { handleError, refuseCredentialInQuery } from "@/lib/api/route";
-import { revokeLeakedKeys } from "@/lib/dal/leaks";
 import { getEnv } from "@/lib/env";
-import { createLeakSignatureVerifier } from "@/lib/verify/leak-signature";
+import { AppError } from "@/lib/errors/app-error";
+import { parseWith } from "@/lib/errors/field-errors";
+import { BODY_CAPS, readBodyCapped } from "@/lib/http/body-limits";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { parseJsonText } from "@/lib/http/json-body";
+import { leakAlerts } from "@/lib/schemas/leaks";
+import { createLeakSignatureVerifier } from "@/lib/verify/core/leak-signature";
+import { revokeLeakedKeys } from "@/lib/verify/runtime/revoke-leaked-keys";
 
 export const dynamic = "force-dynamic";
-
-const leakAlerts = z
-  .array(
-    z.object({
-      token: z
-        .string()
-        .min(1)
-        .max(16 * 1024),
-      type: z.string().max(200).optional(),
-      url: z.string().max(2048).optional(),
-      source: z.string().max(200).optional(),
-    }),
-  )
-  .max(1000);
 
 let verifier: ReturnType<typeof createLeakSignatureVerifier> | undefined;
 
@@ -44,13 +31,7 @@ export async function POST(req: Request): Promise<Response> {
     );
     if (!signed)
       throw new AppError("INVALID_SIGNATURE", "The alert's signature does not verify with a configured key.");
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString("utf8"));
-    } catch {
-      throw new AppError("INVALID_JSON");
-    }
-    const alerts = parseWith(leakAlerts, json);
+    const alerts = parseWith(leakAlerts, parseJsonText(raw.toString("utf8")));
     const result = await revokeLeakedKeys(alerts, clientIpFromHeaders(req.headers));
     return jsonResponse({ received: alerts.length, ...result });
   } catch (error) {

@@ -1,5 +1,5 @@
-import { consumerRoute } from "@/lib/api/http-core";
-import { verifyCore } from "@/lib/verify/consumer-routes";
+import { consumerRoute } from "@/lib/http/core";
+import { verifyCore } from "@/lib/verify/http/consumer-routes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { consumerRoute } from "@/lib/api/http-core";
-import { whoamiCore } from "@/lib/verify/consumer-routes";
+import { consumerRoute } from "@/lib/http/core";
+import { whoamiCore } from "@/lib/verify/http/consumer-routes";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { createdKeyResponse } from "@/lib/api/key-responses";
 import { managementRoute } from "@/lib/api/route";
 import { createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
-import { createKeyInput, listKeysQuery } from "@/lib/dal/api-keys/schemas";
+import { createKeyInput, listKeysQuery } from "@/lib/schemas/api-keys";
 
 export const GET = managementRoute({ query: listKeysQuery }, ({ ctx, query }) => listApiKeys(ctx, query));
 

@@ -1,4 +1,5 @@
 import { managementRoute } from "@/lib/api/route";
-import { auditLogQuery, listAuditEvents } from "@/lib/dal/audit-log";
+import { listAuditEvents } from "@/lib/dal/audit-log";
+import { auditLogQuery } from "@/lib/schemas/audit-log";
 
 export const GET = managementRoute({ query: auditLogQuery }, ({ ctx, query }) => listAuditEvents(ctx, query));

@@ -1,8 +1,8 @@
 import { managementRoute } from "@/lib/api/route";
 import { getApiKey } from "@/lib/dal/api-keys/get-api-keys";
 import { revokeApiKey } from "@/lib/dal/api-keys/revoke-api-key";
-import { revokeKeyInput, updateKeyInput } from "@/lib/dal/api-keys/schemas";
 import { updateApiKey } from "@/lib/dal/api-keys/update-api-key";
+import { revokeKeyInput, updateKeyInput } from "@/lib/schemas/api-keys";
 
 export const GET = managementRoute({}, ({ ctx, params }) => getApiKey(ctx, params.id ?? ""));
 

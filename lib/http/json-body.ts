@@ -1,0 +1,67 @@
+import { AppError } from "@/lib/errors/app-error";
+import { BODY_CAPS, readBodyCapped } from "./body-limits";
+
+/**
+ * The one JSON body reader, for route handlers (Fetch Request) and the consumer routes' core
+ * (HttpInput) alike: the content type is checked (415), the body read up to its cap while it
+ * streams (413), parsed (400 INVALID_JSON) and checked for depth and NUL characters (400).
+ */
+
+/** Deeper than any body Keydesk accepts (metadata allows 16 levels); bounds every later recursion. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Walks parsed JSON without recursion: nesting past MAX_JSON_DEPTH would make every recursive
+ * consumer after it (zod, the metadata checks, JSON.stringify) a stack-overflow risk, and a NUL
+ * character is refused by PostgreSQL's text type, so it is turned away here as bad input (400)
+ * rather than failing an INSERT later (500).
+ */
+export function assertSafeJson(value: unknown): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current === "string") {
+      if (current.includes("\u0000"))
+        throw new AppError("VALIDATION_ERROR", "Text must not contain NUL (\\u0000) characters.");
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH)
+      throw new AppError("VALIDATION_ERROR", `JSON is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    const entries = Array.isArray(current) ? current : Object.entries(current).flat();
+    for (const child of entries) stack.push([child, depth + 1]);
+  }
+}
+
+/** Parses JSON text from a request: an empty body is `{}`, malformed JSON a 400, never a 500. */
+export function parseJsonText(text: string): unknown {
+  if (text.trim() === "") return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_JSON");
+  }
+  assertSafeJson(json);
+  return json;
+}
+
+/** No content type is taken as JSON (curl -d without -H); any other type than JSON is a 415. */
+export function assertJsonContentType(contentType: string | null): void {
+  if (contentType && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE");
+  }
+}
+
+/** `text` reads the body, refusing it past its cap. */
+export async function readJson(contentType: string | null, text: () => Promise<string>): Promise<unknown> {
+  assertJsonContentType(contentType);
+  return parseJsonText(await text());
+}
+
+/** A Fetch request's JSON body, read up to `maxBytes`. */
+export function readJsonBody(req: Request, maxBytes: number = BODY_CAPS.api): Promise<unknown> {
+  return readJson(req.headers.get("content-type"), async () =>
+    (await readBodyCapped(req, maxBytes)).toString("utf8"),
+  );
+}

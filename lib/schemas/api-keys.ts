@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { allowlistSchema } from "@/lib/ip/allowlist";
+import { metadataSchema } from "@/lib/keys/metadata";
+import { scopeListSchema } from "@/lib/keys/scopes";
+
+export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
+/** A forgotten grace period should not take production down: the old key keeps working for a day. */
+export const DEFAULT_GRACE_PERIOD_SECONDS = 24 * 3600;
+
+const nameSchema = z.string().trim().min(1, "Give the key a name.").max(100, "Use at most 100 characters.");
+const descriptionSchema = z.string().trim().max(500, "Use at most 500 characters.").nullable();
+const expiresAtSchema = z.iso
+  .datetime({ offset: true, message: "Use an ISO-8601 date-time, e.g. 2027-06-30T23:59:59Z." })
+  .transform((value) => new Date(value))
+  .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
+  .nullable();
+
+const keyRateLimitSchema = z.number().int().min(1).max(1_000_000).nullable();
+
+export const keyTypeSchema = z.enum(["secret", "public_key", "signed"]);
+export const environmentSchema = z.enum(["live", "test"]);
+
+export const createKeyInput = z
+  .object({
+    name: nameSchema,
+    description: descriptionSchema.optional(),
+    type: keyTypeSchema.default("secret"),
+    environment: environmentSchema.default("live"),
+    scopes: scopeListSchema.default([]),
+    publicKey: z
+      .string()
+      .max(16 * 1024)
+      .optional(),
+    ipAllowlist: allowlistSchema.default([]),
+    expiresAt: expiresAtSchema.optional(),
+    rateLimitPerMinute: keyRateLimitSchema.optional(),
+    metadata: metadataSchema.default({}),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.type === "public_key" && !input.publicKey) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["publicKey"],
+        message: "A public_key key needs the PEM public key (public.pem).",
+      });
+    }
+    if (input.type !== "public_key" && input.publicKey !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["publicKey"],
+        message: "Only public_key keys take a publicKey.",
+      });
+    }
+  });
+export type CreateKeyInput = z.infer<typeof createKeyInput>;
+
+export const updateKeyInput = z
+  .object({
+    name: nameSchema,
+    description: descriptionSchema,
+    scopes: scopeListSchema,
+    ipAllowlist: allowlistSchema,
+    expiresAt: expiresAtSchema,
+    rateLimitPerMinute: keyRateLimitSchema,
+    metadata: metadataSchema,
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, "Send at least one field to change.");
+export type UpdateKeyInput = z.infer<typeof updateKeyInput>;
+
+export const rotateKeyInput = z
+  .object({
+    gracePeriodSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_GRACE_PERIOD_SECONDS, "At most 7 days (604800 seconds).")
+      .default(DEFAULT_GRACE_PERIOD_SECONDS),
+    publicKey: z
+      .string()
+      .max(16 * 1024)
+      .optional(),
+  })
+  .strict();
+export type RotateKeyInput = z.infer<typeof rotateKeyInput>;
+
+export const revokeKeyInput = z.object({ reason: z.string().trim().min(1).max(200).optional() }).strict();
+
+export const keyStatusSchema = z.enum(["active", "expired", "revoked"]);
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+export const listKeysQuery = z
+  .object({
+    status: keyStatusSchema.optional(),
+    environment: environmentSchema.optional(),
+    type: keyTypeSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type ListKeysQuery = z.infer<typeof listKeysQuery>;
+
+/** The key as callers see it. Never the hash, never the secret (that is returned once, beside it). */
+export const apiKey = z.object({
+  id: z.string().describe("key_ + 24 base62 characters"),
+  name: z.string(),
+  description: z.string().nullable(),
+  type: keyTypeSchema,
+  environment: environmentSchema,
+  prefix: z.string().nullable().describe("Display form, e.g. ak_live_AbCd…wxyz (secret and signed keys)"),
+  fingerprint: z.string().nullable().describe("RFC 7638 JWK thumbprint (public_key keys)"),
+  scopes: z.array(z.string()),
+  ipAllowlist: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+  rateLimitPerMinute: z.number().int().nullable(),
+  status: keyStatusSchema,
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  lastUsedIp: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  rotatedFromId: z.string().nullable(),
+});
+export type ApiKeyDto = z.infer<typeof apiKey>;
+
+/** POST …/api-keys and …/rotate: the key and, for secret and signed keys, the secret, once. */
+export const createdKey = apiKey.extend({
+  key: z
+    .string()
+    .optional()
+    .describe("The secret, for secret and signed keys — returned once, in this response only"),
+});
+
+export const keyPage = z.object({ data: z.array(apiKey), nextCursor: z.string().nullable() });
+export type KeyPage = z.infer<typeof keyPage>;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { normalizeIp } from "@/lib/ip/parse-ip";
+import { scopeSchema } from "@/lib/keys/scopes";
+import { MAX_CREDENTIAL_LENGTH } from "@/lib/keys/signed-key";
+import { environmentSchema, keyTypeSchema } from "./api-keys";
+
+/** POST /api/v1/verify: a gateway asks whether a credential its own API received is good. */
+export const verifyInput = z
+  .object({
+    key: z.string().min(1).max(MAX_CREDENTIAL_LENGTH).optional(),
+    token: z.string().min(1).max(MAX_CREDENTIAL_LENGTH).optional(),
+    scopes: z.array(scopeSchema).max(50).optional(),
+    ip: z
+      .string()
+      .max(64)
+      .transform((value, ctx) => {
+        const normalized = normalizeIp(value);
+        if (normalized === null) ctx.addIssue({ code: "custom", message: "Not an IPv4 or IPv6 address." });
+        return normalized ?? value;
+      })
+      .optional(),
+    environment: environmentSchema.optional(),
+  })
+  .strict()
+  .refine((input) => !(input.key && input.token), {
+    message: "Send either key or token, not both.",
+    path: ["token"],
+  });
+export type VerifyInput = z.infer<typeof verifyInput>;
+
+/** GET /api/v1/whoami: the key behind the credential. */
+export const whoami = z.object({
+  keyId: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  type: keyTypeSchema,
+  environment: environmentSchema,
+  scopes: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+});
+export type WhoamiDto = z.infer<typeof whoami>;
+
+export const verifyValid = z.object({
+  valid: z.literal(true),
+  keyId: z.string(),
+  tenantId: z.string(),
+  environment: environmentSchema,
+  scopes: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+  meta: z.record(z.string(), z.unknown()),
+  ratelimit: z.object({
+    limit: z.number(),
+    remaining: z.number(),
+    reset: z.number().describe("Unix time (ms) when the budget is full again"),
+  }),
+});
+
+export const verifyInvalid = z.object({
+  valid: z.literal(false),
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** POST /api/v1/verify: always 200 for a well-formed request. */
+export const verifyResult = z.union([verifyValid, verifyInvalid]);
+export type VerifyResultDto = z.infer<typeof verifyResult>;

@@ -1,0 +1,97 @@
+import { andThen } from "@/lib/async/maybe-promise";
+import { errorOutput, jsonOutput } from "@/lib/errors/envelope";
+import { parseWith } from "@/lib/errors/field-errors";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/http/core";
+import { hasCredentialInQuery } from "@/lib/http/credential-query";
+import { readJson } from "@/lib/http/json-body";
+import { verifyInput } from "@/lib/schemas/verify";
+import { credentialFromHeaders } from "@/lib/verify/core/credential";
+import type { VerificationResult } from "@/lib/verify/core/types";
+import { runVerification } from "@/lib/verify/runtime/runtime";
+import { identity, rateLimitHeaders } from "./http";
+
+const TWO_CREDENTIALS_MESSAGE =
+  "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
+
+function headersOf(input: HttpInput) {
+  return { get: (name: string) => input.header(name) };
+}
+
+/** Keys never travel in URLs (they end up in logs and browser history): refused before anything else. */
+function keyInQuery(input: HttpInput): HttpOutput | null {
+  return hasCredentialInQuery(input.url) ? errorOutput("KEY_IN_QUERY") : null;
+}
+
+function failureOutput(result: Extract<VerificationResult, { ok: false }>): HttpOutput {
+  const headers = rateLimitHeaders(result.ratelimit);
+  if (result.code === "RATE_LIMITED" && result.details?.retryAfter !== undefined) {
+    headers["retry-after"] = String(result.details.retryAfter);
+    headers["cache-control"] = "no-store";
+  }
+  return errorOutput(result.code, result.message, result.details, headers);
+}
+
+function whoamiOutput(result: VerificationResult): HttpOutput {
+  if (!result.ok) return failureOutput(result);
+  return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
+}
+
+/** GET /api/v1/whoami: with a cached key, answered synchronously (no promise on the way). */
+export const whoamiCore: CoreHandler = (input) => {
+  const refused = keyInQuery(input);
+  if (refused) return refused;
+  const headers = headersOf(input);
+  const sent = credentialFromHeaders(headers);
+  if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
+  const result = runVerification(
+    { credential: sent.credential, clientIp: clientIpFromHeaders(headers) },
+    input.via,
+  );
+  return andThen(result, whoamiOutput);
+};
+
+/** POST /api/v1/verify: 200 `{valid, …}` for any well-formed request; 400 only for a malformed one. */
+export const verifyCore: CoreHandler = async (input) => {
+  const refused = keyInQuery(input);
+  if (refused) return refused;
+  const json = await readJson(input.header("content-type"), () => input.text());
+  const body = parseWith(verifyInput, json);
+  const callerIp = clientIpFromHeaders(headersOf(input));
+  const result = await runVerification(
+    {
+      credential: body.key ?? body.token ?? null,
+      clientIp: body.ip ?? callerIp,
+      callerIp,
+      environment: body.environment,
+      scopes: body.scopes,
+    },
+    input.via,
+  );
+  return verifyOutput(result);
+};
+
+function verifyOutput(result: VerificationResult): HttpOutput {
+  // A throttled caller is told so with a 429, not a verdict on a credential it never had checked.
+  if (!result.ok && result.callerThrottled) return failureOutput(result);
+  const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
+  if (!result.ok) {
+    const { code, message, details } = result;
+    return jsonOutput({ valid: false, code, message, ...(details ? { details } : {}) }, 200, headers);
+  }
+  const { key, ratelimit } = result;
+  return jsonOutput(
+    {
+      valid: true,
+      keyId: key.id,
+      tenantId: key.tenantId,
+      environment: key.environment,
+      scopes: key.scopes,
+      expiresAt: key.expiresAtMs === null ? null : new Date(key.expiresAtMs).toISOString(),
+      meta: key.metadata,
+      ratelimit: { limit: ratelimit.limit, remaining: ratelimit.remaining, reset: ratelimit.resetAt },
+    },
+    200,
+    headers,
+  );
+}

@@ -1,0 +1,23 @@
+import type { RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
+
+/** IETF RateLimit header fields: limit, remaining, and seconds until the window frees up. */
+export function rateLimitHeaders(info: RateLimitInfo | undefined, now = Date.now()): Record<string, string> {
+  if (!info) return {};
+  return {
+    "ratelimit-limit": String(info.limit),
+    "ratelimit-remaining": String(Math.max(0, info.remaining)),
+    "ratelimit-reset": String(Math.max(0, Math.ceil((info.resetAt - now) / 1000))),
+  };
+}
+
+export function identity(key: VerifiableKey) {
+  return {
+    keyId: key.id,
+    tenantId: key.tenantId,
+    name: key.name,
+    type: key.type,
+    environment: key.environment,
+    scopes: key.scopes,
+    expiresAt: key.expiresAtMs === null ? null : new Date(key.expiresAtMs).toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+import type { VerificationKeyRow } from "@/lib/dal/verification-keys";
+import { compileAllowlist } from "@/lib/ip/allowlist";
+import type { KeyObjectCache } from "@/lib/jwt/import-key";
+import type { VerifiableKey } from "@/lib/verify/core/types";
+
+/** Does the per-key work once per cache fill: allowlist compiled, PEM imported (reused across fills). */
+export function toVerifiableKey(row: VerificationKeyRow, keyObjects: KeyObjectCache): VerifiableKey {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    name: row.name,
+    type: row.type,
+    environment: row.environment,
+    scopes: row.scopes,
+    expiresAtMs: row.expiresAt?.getTime() ?? null,
+    revoked: row.revokedAt !== null,
+    metadata: row.metadata,
+    allowlist: compileAllowlist(row.ipAllowlist),
+    keyObject:
+      row.type === "public_key" && row.publicKeyPem
+        ? keyObjects.getOrImport(row.id, row.fingerprint ?? row.publicKeyPem, row.publicKeyPem)
+        : null,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+    tenant: {
+      rateLimitPerMinute: row.tenantRateLimitPerMinute,
+      maxTokenLifetimeSeconds: row.tenantMaxTokenLifetimeSeconds,
+    },
+  };
+}
