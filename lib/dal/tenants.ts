@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { AppError } from "@/lib/api/app-error";
+import { getEnv } from "@/lib/env";
+import { tenantLimitProblem } from "@/lib/ratelimit/tenant-limit";
 import { notifyTenantChanged } from "./api-keys/notify";
 import { recordAudit } from "./audit";
 import { assertCanWrite, type TenantContext } from "./context";
@@ -10,7 +12,8 @@ import { assertCanWrite, type TenantContext } from "./context";
 export type TenantDto = {
   id: string;
   name: string;
-  rateLimitPerMinute: number;
+  /** null: no tenant limit. */
+  rateLimitPerMinute: number | null;
   maxTokenLifetimeSeconds: number;
   scopeCatalog: string[];
   createdAt: string;
@@ -44,8 +47,22 @@ export type TenantPatch = Partial<
   Pick<TenantDto, "name" | "rateLimitPerMinute" | "maxTokenLifetimeSeconds" | "scopeCatalog">
 >;
 
+/** The operator's ceiling (TENANT_RATE_LIMIT_MAX) is configuration, so it is checked here, not in the schema. */
+function assertWithinCeiling(patch: TenantPatch): void {
+  if (patch.rateLimitPerMinute === undefined) return;
+  const ceiling = getEnv().tenantRateLimitMax;
+  const problem = tenantLimitProblem(patch.rateLimitPerMinute, ceiling);
+  if (problem) {
+    throw new AppError("VALIDATION_ERROR", `rateLimitPerMinute: ${problem}`, {
+      fields: [{ path: "rateLimitPerMinute", message: problem }],
+      max: ceiling,
+    });
+  }
+}
+
 export async function updateTenant(ctx: TenantContext, patch: TenantPatch): Promise<TenantDto> {
   assertCanWrite(ctx);
+  assertWithinCeiling(patch);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx

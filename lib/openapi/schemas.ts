@@ -22,7 +22,11 @@ export const tokenPair = z.object({
 export const tenantBody = z.object({
   id: z.string(),
   name: z.string(),
-  rateLimitPerMinute: z.number().int(),
+  rateLimitPerMinute: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Verifications per minute for the whole tenant; null: no tenant limit"),
   maxTokenLifetimeSeconds: z.number().int(),
   scopeCatalog: z.array(z.string()),
   role: z.enum(["owner", "admin", "viewer"]),
@@ -80,11 +84,14 @@ export const verifyBody = z.union([
     scopes: z.array(z.string()),
     expiresAt: z.string().nullable(),
     meta: z.record(z.string(), z.unknown()),
-    ratelimit: z.object({
-      limit: z.number(),
-      remaining: z.number(),
-      reset: z.number().describe("Unix time (ms) when the budget is full again"),
-    }),
+    ratelimit: z
+      .object({
+        limit: z.number(),
+        remaining: z.number(),
+        reset: z.number().describe("Unix time (ms) when the budget is full again"),
+      })
+      .nullable()
+      .describe("The tighter of the tenant's and the key's limits; null when neither has one"),
   }),
   z.object({
     valid: z.literal(false),

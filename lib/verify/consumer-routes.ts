@@ -106,7 +106,11 @@ export const verifyCore: CoreHandler = async (input) => {
       scopes: key.scopes,
       expiresAt: key.expiresAtMs === null ? null : new Date(key.expiresAtMs).toISOString(),
       meta: key.metadata,
-      ratelimit: { limit: ratelimit.limit, remaining: ratelimit.remaining, reset: ratelimit.resetAt },
+      ratelimit: ratelimit && {
+        limit: ratelimit.limit,
+        remaining: ratelimit.remaining,
+        reset: ratelimit.resetAt,
+      },
     },
     200,
     headers,

@@ -22,17 +22,19 @@ function info(result: RateLimitResult): RateLimitInfo {
   return { limit: result.limit, remaining: result.remaining, resetAt: result.resetAt };
 }
 
-/** The tenant's budget, then the key's own (if it has one); the tighter one is reported. */
-async function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): Promise<RateLimitResult> {
-  const tenant = await deps.rateLimiter.consume(
-    `rl:tenant:${key.tenantId}`,
-    key.tenant.rateLimitPerMinute,
-    MINUTE_MS,
-    deps.now,
-  );
-  if (!tenant.allowed || key.rateLimitPerMinute === null) return tenant;
+/**
+ * The tenant's budget, then the key's own (if it has one); the tighter one is reported. A tenant
+ * with no limit has no bucket at all: nothing is asked of Redis or memory for it. Null: no limit.
+ */
+async function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): Promise<RateLimitResult | null> {
+  const tenantLimit = key.tenant.rateLimitPerMinute;
+  const tenant =
+    tenantLimit === null
+      ? null
+      : await deps.rateLimiter.consume(`rl:tenant:${key.tenantId}`, tenantLimit, MINUTE_MS, deps.now);
+  if (tenant?.allowed === false || key.rateLimitPerMinute === null) return tenant;
   const own = await deps.rateLimiter.consume(`rl:key:${key.id}`, key.rateLimitPerMinute, MINUTE_MS, deps.now);
-  return !own.allowed || own.remaining < tenant.remaining ? own : tenant;
+  return tenant === null || !own.allowed || own.remaining < tenant.remaining ? own : tenant;
 }
 
 /**
@@ -61,7 +63,8 @@ export async function verifyCredential(
   // Step 4 is told here, in SPEC order, but only looked at: the record is written at the very end,
   // so a request refused by a later check (IP, environment, scope, rate limit) takes up none.
   const jti = auth.jwt?.jti;
-  if (jti !== undefined && (await deps.replayStore.has(key.id, jti))) return replayed(key);
+  if (jti !== undefined && (await deps.replayStore.has({ tenantId: key.tenantId, keyId: key.id, jti })))
+    return replayed(key);
 
   if (!key.allowlist.contains(request.clientIp)) {
     return {
@@ -95,7 +98,7 @@ export async function verifyCredential(
   }
 
   const limited = await consumeRateLimits(key, deps);
-  if (!limited.allowed) {
+  if (limited && !limited.allowed) {
     return {
       ok: false,
       code: "RATE_LIMITED",
@@ -117,7 +120,7 @@ export async function verifyCredential(
     });
     if (!fresh) return replayed(key);
   }
-  return { ok: true, key, ratelimit: info(limited) };
+  return { ok: true, key, ratelimit: limited && info(limited) };
 }
 
 function replayed(key: VerifiableKey): VerificationResult {
