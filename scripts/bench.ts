@@ -208,6 +208,12 @@ async function coldRun(
   };
 }
 
+const benchStarted = performance.now();
+/** Progress on the console, with the seconds since the bench started. */
+function phase(name: string): void {
+  console.info(`\n[${Math.round((performance.now() - benchStarted) / 1000)} s] ${name}`);
+}
+
 async function main() {
   const startedAt = new Date();
   const loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
@@ -216,6 +222,7 @@ async function main() {
   const sizes = { small: config.smallKeys.toLocaleString("en-US"), large: largeKeys.toLocaleString("en-US") };
   console.info(`keydesk bench${config.quick ? " --quick" : ""}: ${sizes.small} vs ${sizes.large} keys`);
 
+  phase("databases and servers");
   await Promise.all([recreateDatabase(DB.small), recreateDatabase(DB.large)]);
   const [small, large] = await Promise.all([
     startKeydesk("small", PORT, databaseUrl(DB.small)),
@@ -227,7 +234,7 @@ async function main() {
     const [smallTenant, largeTenant] = [await registerBenchTenant(small), await registerBenchTenant(large)];
     const [postgresVersion] = await smallSql<{ server_version: string }[]>`show server_version`;
 
-    console.info("seeding…");
+    phase("seeding");
     const smallSeed = await seedKeys(smallSql, {
       from: 0,
       to: config.smallKeys,
@@ -257,8 +264,11 @@ async function main() {
       `seeded ${sizes.large} keys in ${tenantsAndKeysSeconds} s, ${usage.verifications.toLocaleString("en-US")} verifications in ${usage.seconds} s`,
     );
 
+    phase("ratios against bare node:http");
     const ratioRun = await ratios(small, smallTenant);
+    phase("hot key, small and large database in turn");
     const hot = await hotRuns(small, large, sizes);
+    phase("cold look-ups");
 
     const passes = Math.max(1, Math.round(config.coldLookups / config.smallKeys));
     const allSmall = Array.from({ length: config.smallKeys }, (_, i) => i);
@@ -286,6 +296,7 @@ async function main() {
     );
     const plan = await explainLookup(largeSql, benchSecret(largeKeys - 1));
 
+    phase("usage charts");
     const now = Date.now();
     const range = (ms: number) =>
       `from=${new Date(now - ms).toISOString()}&to=${new Date(now).toISOString()}`;
@@ -316,6 +327,7 @@ async function main() {
         );
       }
     }
+    phase("usage page in Chromium");
     const page = await timeUsagePage(
       large.base,
       { email: largeTenant.email, password: PASSWORD },

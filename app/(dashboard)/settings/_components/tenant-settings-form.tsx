@@ -25,7 +25,8 @@ type Props = {
   readOnly: boolean;
 };
 
-function rateLimitHint(ceiling: number | null, stored: number | null): string {
+function rateLimitHint(ceiling: number | null, stored: number | null, unlimited: boolean): string {
+  if (unlimited) return "No workspace limit: only each key's own limit, if it has one, applies.";
   if (ceiling === null)
     return "Or tick Unlimited: the workspace is then held only by each key's own limit, if it has one.";
   if (stored === null)
@@ -41,7 +42,9 @@ export function TenantSettingsForm({ readOnly, ceiling, rateLimitPerMinute, ...i
     // What the field offers when Unlimited is unticked again.
     rateLimitPerMinute: rateLimitPerMinute ?? Math.min(100, ceiling ?? 100),
   };
-  const form = useForm<Values>({ defaultValues: defaults, disabled: readOnly });
+  // Read-only is a disabled <fieldset>, not useForm's `disabled`: that one sets every field's DOM
+  // `disabled` after mount, behind React's back, and would re-enable the limit under "Unlimited".
+  const form = useForm<Values>({ defaultValues: defaults });
   const { register, formState } = form;
   const { errors, isSubmitting } = formState;
   const unlimited = form.watch("unlimited");
@@ -56,53 +59,59 @@ export function TenantSettingsForm({ readOnly, ceiling, rateLimitPerMinute, ...i
     }
   });
   return (
-    <form onSubmit={save} className="max-w-lg space-y-4" noValidate aria-busy={isSubmitting}>
-      <FormAlert error={errors.root} success={saved} />
-      <Field label="Workspace name" error={errors.name?.message}>
-        <Input {...register("name")} />
-      </Field>
-      <div className="space-y-2">
+    <form onSubmit={save} className="max-w-lg" noValidate aria-busy={isSubmitting}>
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
+        <FormAlert error={errors.root} success={saved} />
+        <Field label="Workspace name" error={errors.name?.message}>
+          <Input {...register("name")} />
+        </Field>
+        <div className="space-y-2">
+          <Field
+            label="Rate limit (verifications per minute, whole workspace)"
+            hint={rateLimitHint(ceiling, rateLimitPerMinute, unlimited)}
+            error={errors.rateLimitPerMinute?.message}
+          >
+            <Input
+              type="number"
+              min={1}
+              max={ceiling ?? undefined}
+              {...register("rateLimitPerMinute", { valueAsNumber: true })}
+              disabled={unlimited}
+            />
+          </Field>
+          {ceiling === null ? (
+            <label className="flex items-center gap-2 text-sm text-ink">
+              <input
+                type="checkbox"
+                className="h-4 w-4 rounded border-slate-300"
+                {...register("unlimited")}
+              />
+              Unlimited
+            </label>
+          ) : null}
+        </div>
         <Field
-          label="Rate limit (verifications per minute, whole workspace)"
-          hint={rateLimitHint(ceiling, rateLimitPerMinute)}
-          error={errors.rateLimitPerMinute?.message}
+          label="Maximum JWT lifetime (seconds)"
+          hint="Client tokens whose exp − iat exceeds this are refused. 30 to 3600; 900 is the default."
+          error={errors.maxTokenLifetimeSeconds?.message}
         >
           <Input
             type="number"
-            min={1}
-            max={ceiling ?? undefined}
-            disabled={unlimited}
-            {...register("rateLimitPerMinute", { valueAsNumber: true })}
+            min={30}
+            max={3600}
+            {...register("maxTokenLifetimeSeconds", { valueAsNumber: true })}
           />
         </Field>
-        {ceiling === null ? (
-          <label className="flex items-center gap-2 text-sm text-ink">
-            <input type="checkbox" className="h-4 w-4 rounded border-slate-300" {...register("unlimited")} />
-            Unlimited
-          </label>
-        ) : null}
-      </div>
-      <Field
-        label="Maximum JWT lifetime (seconds)"
-        hint="Client tokens whose exp − iat exceeds this are refused. 30 to 3600; 900 is the default."
-        error={errors.maxTokenLifetimeSeconds?.message}
-      >
-        <Input
-          type="number"
-          min={30}
-          max={3600}
-          {...register("maxTokenLifetimeSeconds", { valueAsNumber: true })}
-        />
-      </Field>
-      {readOnly ? (
-        <p className="text-sm text-ink-muted">
-          You have read-only access. Ask an owner or admin to change these.
-        </p>
-      ) : (
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save settings"}
-        </Button>
-      )}
+        {readOnly ? (
+          <p className="text-sm text-ink-muted">
+            You have read-only access. Ask an owner or admin to change these.
+          </p>
+        ) : (
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save settings"}
+          </Button>
+        )}
+      </fieldset>
     </form>
   );
 }
