@@ -50,8 +50,8 @@ export const FULL: BenchConfig = {
 
 export const QUICK: BenchConfig = {
   quick: true,
-  duration: 2,
-  warmup: 1,
+  duration: 1.5,
+  warmup: 0.5,
   connections: 50,
   hotRounds: 1,
   smallKeys: 200,

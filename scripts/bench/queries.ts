@@ -17,7 +17,7 @@ export async function metric(base: string, name: string): Promise<number> {
 }
 
 /** Keeps asking until the cache holds nothing (after a NOTIFY), so the next pass starts cold. */
-export async function untilCacheEmpty(base: string, timeoutMs = 5_000): Promise<void> {
+export async function untilCacheEmpty(base: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await metric(base, "keydesk_key_cache_entries")) > 0) {
     if (Date.now() > deadline) throw new Error("the key cache did not empty after NOTIFY");
