@@ -159,6 +159,14 @@ describe("parseEnv: tenant rate limits (issue 10)", () => {
 });
 
 describe("parseEnv: cache bounds (issue 10)", () => {
+  it("limits heap growth to 30 % by default; 0 leaves V8's default", () => {
+    expect(parseEnv(base).heapGrowthPercent).toBe(30);
+    expect(parseEnv({ ...base, HEAP_GROWTH_PERCENT: "0" }).heapGrowthPercent).toBe(0);
+    expect(errorOf({ HEAP_GROWTH_PERCENT: "-1" })).toMatch(
+      /^Invalid environment variable HEAP_GROWTH_PERCENT/,
+    );
+  });
+
   it("has a default for every bound", () => {
     expect(parseEnv(base).cacheBounds).toEqual({
       keyCacheEntries: 200_000,

@@ -84,6 +84,7 @@ const rawSchema = z.object({
   RATE_LIMIT_MEMORY_MAX_KEYS: intInRange(1_000, 50_000_000).default(500_000),
   REPLAY_MEMORY_MAX_PER_TENANT: intInRange(1, 10_000_000).default(100_000),
   REPLAY_MEMORY_MAX_RECORDS: intInRange(1, 50_000_000).default(1_000_000),
+  HEAP_GROWTH_PERCENT: intInRange(0, 1_000).default(30),
 });
 
 /** Comma-separated IPs or CIDRs, each checked here so a typo stops the start, not every request. */
@@ -147,6 +148,8 @@ export type Env = {
   tenantRateLimitDefault: number | null;
   /** Bounds on the in-process caches (see README, "Memory bounds"). */
   cacheBounds: CacheBounds;
+  /** How far V8 may grow the heap past what is live before a full collection (%); 0: V8's default. */
+  heapGrowthPercent: number;
 };
 
 export type CacheBounds = {
@@ -232,6 +235,7 @@ export function parseEnv(source: EnvSource): Env {
       replayRecordsPerTenant: raw.REPLAY_MEMORY_MAX_PER_TENANT,
       replayRecords: raw.REPLAY_MEMORY_MAX_RECORDS,
     },
+    heapGrowthPercent: raw.HEAP_GROWTH_PERCENT,
   };
 }
 
