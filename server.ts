@@ -10,6 +10,7 @@ import { describeError, log } from "./lib/log";
 import { createFastPath } from "./lib/server/fast-path";
 import { installShutdown } from "./lib/server/graceful-shutdown";
 import { guardBody } from "./lib/server/guard-body";
+import { limitHeapGrowth } from "./lib/server/heap-growth";
 import { hstsValue } from "./lib/server/security-headers";
 import { createClientIpStamper } from "./lib/server/stamp-client-ip";
 import { writeOutput } from "./lib/server/write-output";
@@ -30,6 +31,7 @@ const SOCKET_LIMITS = { headersTimeout: 20_000, requestTimeout: 30_000, connecti
 async function main() {
   const env = getEnv();
   exportFrameworkEnv(env);
+  limitHeapGrowth(env.heapGrowthPercent);
   const dev = env.nodeEnv !== "production";
   log.info("starting keydesk", { mode: dev ? "development" : "production", port: env.port });
 

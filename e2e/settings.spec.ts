@@ -84,3 +84,43 @@ test("signing secrets: shown once, newest signs, retire with confirmation, never
   await expect(list.getByRole("button", { name: "Retire" })).toBeDisabled();
   await shot(page, "24-signing-secrets");
 });
+
+test("tenant rate limit: Unlimited and back, kept across reloads and seen by the API", async ({
+  page,
+  request,
+  tenant,
+}) => {
+  await openSettings(page);
+  const limit = page.getByLabel("Rate limit (verifications per minute, whole workspace)");
+  const unlimited = page.getByRole("checkbox", { name: "Unlimited" });
+  await expect(limit).toHaveValue("100");
+  await expect(unlimited).not.toBeChecked();
+
+  await unlimited.check();
+  await expect(limit).toBeDisabled();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(unlimited).toBeChecked();
+  await expect(limit).toBeDisabled();
+  const me = async () =>
+    (
+      await request.get("/api/tenants/me", {
+        headers: { authorization: `Bearer ${await tenant.accessToken()}` },
+      })
+    ).json();
+  expect((await me()).rateLimitPerMinute).toBeNull();
+  await shot(page, "25-rate-limit-unlimited");
+
+  await unlimited.uncheck();
+  await limit.fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "At least 1 per minute" })).toBeVisible();
+  await limit.fill("2500");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(unlimited).not.toBeChecked();
+  await expect(limit).toHaveValue("2500");
+  expect((await me()).rateLimitPerMinute).toBe(2500);
+});

@@ -111,3 +111,110 @@ describe("parseEnv: operations settings (issue 8)", () => {
     expect(errorOf({ METRICS_TOKEN: "tiny-secret" })).not.toContain("tiny-secret");
   });
 });
+
+describe("parseEnv: tenant rate limits (issue 10)", () => {
+  it("defaults to no ceiling and SPEC's 100 per minute for new tenants", () => {
+    expect(parseEnv(base)).toMatchObject({ tenantRateLimitMax: null, tenantRateLimitDefault: 100 });
+  });
+
+  it("reads numbers and 'unlimited' (any case) for both", () => {
+    expect(
+      parseEnv({ ...base, TENANT_RATE_LIMIT_MAX: "Unlimited", TENANT_RATE_LIMIT_DEFAULT: "unlimited" }),
+    ).toMatchObject({ tenantRateLimitMax: null, tenantRateLimitDefault: null });
+    expect(
+      parseEnv({ ...base, TENANT_RATE_LIMIT_MAX: "60000000", TENANT_RATE_LIMIT_DEFAULT: "250000" }),
+    ).toMatchObject({ tenantRateLimitMax: 60_000_000, tenantRateLimitDefault: 250_000 });
+  });
+
+  it("lowers the unset default to a ceiling below 100", () => {
+    expect(parseEnv({ ...base, TENANT_RATE_LIMIT_MAX: "50" })).toMatchObject({
+      tenantRateLimitMax: 50,
+      tenantRateLimitDefault: 50,
+    });
+  });
+
+  it.each([
+    [
+      { TENANT_RATE_LIMIT_MAX: "0" },
+      /^Invalid environment variable TENANT_RATE_LIMIT_MAX: must be "unlimited" or a whole number/,
+    ],
+    [{ TENANT_RATE_LIMIT_MAX: "60000001" }, /TENANT_RATE_LIMIT_MAX: .* between 1 and 60000000/],
+    [
+      { TENANT_RATE_LIMIT_DEFAULT: "lots" },
+      /^Invalid environment variable TENANT_RATE_LIMIT_DEFAULT: must be "unlimited"/,
+    ],
+    [
+      { TENANT_RATE_LIMIT_MAX: "1000", TENANT_RATE_LIMIT_DEFAULT: "5000" },
+      /^Invalid environment variable TENANT_RATE_LIMIT_DEFAULT: must be at most TENANT_RATE_LIMIT_MAX \(1000\) \(got "5000"\)$/,
+    ],
+    [
+      { TENANT_RATE_LIMIT_MAX: "1000", TENANT_RATE_LIMIT_DEFAULT: "unlimited" },
+      /TENANT_RATE_LIMIT_DEFAULT: must be at most TENANT_RATE_LIMIT_MAX \(1000\) \(got "unlimited"\)$/,
+    ],
+  ])("%j is refused with one line", (env, expected) => {
+    const message = errorOf(env);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+});
+
+describe("parseEnv: cache bounds (issue 10)", () => {
+  it("limits heap growth to 30 % by default; 0 leaves V8's default", () => {
+    expect(parseEnv(base).heapGrowthPercent).toBe(30);
+    expect(parseEnv({ ...base, HEAP_GROWTH_PERCENT: "0" }).heapGrowthPercent).toBe(0);
+    expect(errorOf({ HEAP_GROWTH_PERCENT: "-1" })).toMatch(
+      /^Invalid environment variable HEAP_GROWTH_PERCENT/,
+    );
+  });
+
+  it("has a default for every bound", () => {
+    expect(parseEnv(base).cacheBounds).toEqual({
+      keyCacheEntries: 200_000,
+      keyCacheMisses: 50_000,
+      signedKeyMemoEntries: 20_000,
+      publicKeyObjects: 10_000,
+      rateLimitKeys: 500_000,
+      replayRecordsPerTenant: 100_000,
+      replayRecords: 1_000_000,
+    });
+  });
+
+  it("reads each one", () => {
+    const env = parseEnv({
+      ...base,
+      KEY_CACHE_MAX_ENTRIES: "1000",
+      KEY_CACHE_MAX_MISSES: "2000",
+      SIGNED_KEY_MEMO_MAX_ENTRIES: "3000",
+      PUBLIC_KEY_CACHE_MAX_ENTRIES: "4000",
+      RATE_LIMIT_MEMORY_MAX_KEYS: "5000",
+      REPLAY_MEMORY_MAX_PER_TENANT: "6000",
+      REPLAY_MEMORY_MAX_RECORDS: "7000",
+    });
+    expect(env.cacheBounds).toEqual({
+      keyCacheEntries: 1000,
+      keyCacheMisses: 2000,
+      signedKeyMemoEntries: 3000,
+      publicKeyObjects: 4000,
+      rateLimitKeys: 5000,
+      replayRecordsPerTenant: 6000,
+      replayRecords: 7000,
+    });
+  });
+
+  it.each([
+    [
+      { KEY_CACHE_MAX_ENTRIES: "0" },
+      /^Invalid environment variable KEY_CACHE_MAX_ENTRIES: must be between 1/,
+    ],
+    [
+      { RATE_LIMIT_MEMORY_MAX_KEYS: "10" },
+      /^Invalid environment variable RATE_LIMIT_MEMORY_MAX_KEYS: must be between 1000/,
+    ],
+    [
+      { REPLAY_MEMORY_MAX_RECORDS: "many" },
+      /^Invalid environment variable REPLAY_MEMORY_MAX_RECORDS: must be a whole number/,
+    ],
+  ])("%j is refused with one line", (env, expected) => {
+    expect(errorOf(env)).toMatch(expected);
+  });
+});

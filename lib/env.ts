@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { z } from "zod";
 import { parseIpRange } from "./ip/ip-range";
+import { MAX_RATE_LIMIT_PER_MINUTE, SPEC_DEFAULT_TENANT_RATE_LIMIT } from "./ratelimit/tenant-limit";
 
 /**
  * The only reader of process.env. Every setting of SPEC §6 is validated here, once, and a bad
@@ -23,6 +24,19 @@ const intInRange = (min: number, max: number) =>
         .min(min, `must be between ${min} and ${max}`)
         .max(max, `must be between ${min} and ${max}`),
     );
+
+/** A tenant rate limit: a whole number per minute, or "unlimited" (null). */
+const tenantRateLimit = () =>
+  z.string().transform((value, ctx): number | null => {
+    if (value.trim().toLowerCase() === "unlimited") return null;
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (Number.isSafeInteger(n) && n >= 1 && n <= MAX_RATE_LIMIT_PER_MINUTE) return n;
+    ctx.addIssue({
+      code: "custom",
+      message: `must be "unlimited" or a whole number of verifications per minute between 1 and ${MAX_RATE_LIMIT_PER_MINUTE}`,
+    });
+    return z.NEVER;
+  });
 
 const urlWithProtocols = (protocols: string[], example: string) =>
   z.string().refine((value) => {
@@ -60,6 +74,17 @@ const rawSchema = z.object({
   DATABASE_TIMEOUT_MS: intInRange(100, 60_000).default(1_500),
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 300_000).default(10_000),
   USAGE_BUFFER_MAX_ROWS: intInRange(1_000, 10_000_000).default(100_000),
+  TENANT_RATE_LIMIT_MAX: tenantRateLimit().optional(),
+  TENANT_RATE_LIMIT_DEFAULT: tenantRateLimit().optional(),
+  // Bounds of the in-process caches (README, "Memory bounds"): each holds at most this many entries.
+  KEY_CACHE_MAX_ENTRIES: intInRange(1, 10_000_000).default(200_000),
+  KEY_CACHE_MAX_MISSES: intInRange(1, 10_000_000).default(50_000),
+  SIGNED_KEY_MEMO_MAX_ENTRIES: intInRange(1, 10_000_000).default(20_000),
+  PUBLIC_KEY_CACHE_MAX_ENTRIES: intInRange(1, 10_000_000).default(10_000),
+  RATE_LIMIT_MEMORY_MAX_KEYS: intInRange(1_000, 50_000_000).default(500_000),
+  REPLAY_MEMORY_MAX_PER_TENANT: intInRange(1, 10_000_000).default(100_000),
+  REPLAY_MEMORY_MAX_RECORDS: intInRange(1, 50_000_000).default(1_000_000),
+  HEAP_GROWTH_PERCENT: intInRange(0, 1_000).default(30),
 });
 
 /** Comma-separated IPs or CIDRs, each checked here so a typo stops the start, not every request. */
@@ -117,6 +142,30 @@ export type Env = {
   shutdownTimeoutMs: number;
   /** Usage entries (key × minute × outcome) held in memory while the database is away. */
   usageBufferMaxRows: number;
+  /** The most a tenant may set as its rate limit (per minute); null: no ceiling, "Unlimited" allowed. */
+  tenantRateLimitMax: number | null;
+  /** New tenants' rate limit (per minute); null: new tenants start with no tenant limit. */
+  tenantRateLimitDefault: number | null;
+  /** Bounds on the in-process caches (see README, "Memory bounds"). */
+  cacheBounds: CacheBounds;
+  /** How far V8 may grow the heap past what is live before a full collection (%); 0: V8's default. */
+  heapGrowthPercent: number;
+};
+
+export type CacheBounds = {
+  /** Keys (and tenants' signing-secret lists) the verifier holds. */
+  keyCacheEntries: number;
+  /** Credentials found to name no key, remembered briefly. */
+  keyCacheMisses: number;
+  /** Signed keys whose signature already held. */
+  signedKeyMemoEntries: number;
+  /** Imported ES256 public keys. */
+  publicKeyObjects: number;
+  /** In-memory rate-limit state (tenants, keys, miss budgets, login throttles), in all. */
+  rateLimitKeys: number;
+  /** In-memory replay records, per tenant and in all. */
+  replayRecordsPerTenant: number;
+  replayRecords: number;
 };
 
 export class EnvError extends Error {}
@@ -153,6 +202,7 @@ export function parseEnv(source: EnvSource): Env {
     );
   }
   const appUrl = (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+  const tenantLimits = tenantRateLimits(raw.TENANT_RATE_LIMIT_MAX, raw.TENANT_RATE_LIMIT_DEFAULT);
   return {
     nodeEnv: raw.NODE_ENV,
     port: raw.PORT,
@@ -174,7 +224,40 @@ export function parseEnv(source: EnvSource): Env {
     databaseTimeoutMs: raw.DATABASE_TIMEOUT_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     usageBufferMaxRows: raw.USAGE_BUFFER_MAX_ROWS,
+    tenantRateLimitMax: tenantLimits.max,
+    tenantRateLimitDefault: tenantLimits.default,
+    cacheBounds: {
+      keyCacheEntries: raw.KEY_CACHE_MAX_ENTRIES,
+      keyCacheMisses: raw.KEY_CACHE_MAX_MISSES,
+      signedKeyMemoEntries: raw.SIGNED_KEY_MEMO_MAX_ENTRIES,
+      publicKeyObjects: raw.PUBLIC_KEY_CACHE_MAX_ENTRIES,
+      rateLimitKeys: raw.RATE_LIMIT_MEMORY_MAX_KEYS,
+      replayRecordsPerTenant: raw.REPLAY_MEMORY_MAX_PER_TENANT,
+      replayRecords: raw.REPLAY_MEMORY_MAX_RECORDS,
+    },
+    heapGrowthPercent: raw.HEAP_GROWTH_PERCENT,
   };
+}
+
+/**
+ * The ceiling (null: none) and new tenants' limit (null: unlimited). An unset default is SPEC's 100,
+ * lowered to the ceiling if that is below it; a default set above the ceiling stops the start.
+ */
+function tenantRateLimits(
+  max: number | null | undefined,
+  defaultLimit: number | null | undefined,
+): { max: number | null; default: number | null } {
+  const ceiling = max ?? null;
+  if (defaultLimit === undefined) {
+    const fallback = SPEC_DEFAULT_TENANT_RATE_LIMIT;
+    return { max: ceiling, default: ceiling === null ? fallback : Math.min(fallback, ceiling) };
+  }
+  if (ceiling !== null && (defaultLimit === null || defaultLimit > ceiling)) {
+    throw new EnvError(
+      `Invalid environment variable TENANT_RATE_LIMIT_DEFAULT: must be at most TENANT_RATE_LIMIT_MAX (${ceiling}) (got ${JSON.stringify(defaultLimit === null ? "unlimited" : String(defaultLimit))})`,
+    );
+  }
+  return { max: ceiling, default: defaultLimit };
 }
 
 const leakKeysSchema = z.union([

@@ -1,6 +1,6 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
-import { createStores } from "@/lib/ratelimit/create-stores";
+import { type Env, getEnv } from "@/lib/env";
+import { type CreateStoresOptions, createStores } from "@/lib/ratelimit/create-stores";
 
 type Stores = ReturnType<typeof createStores>;
 const STORES_KEY = Symbol.for("keydesk.stores");
@@ -13,9 +13,22 @@ type StoresHolder = { [STORES_KEY]?: Stores };
  */
 export function getStores(): Stores {
   const holder = globalThis as StoresHolder;
-  const env = getEnv();
-  holder[STORES_KEY] ??= createStores({ redisUrl: env.redisUrl, keyPrefix: env.redisPrefix });
+  holder[STORES_KEY] ??= createStores(storesOptions(getEnv()));
   return holder[STORES_KEY];
+}
+
+/** Where the stores live, and the bounds of their in-memory maps (README, "Memory bounds"). */
+export function storesOptions(env: Env): CreateStoresOptions {
+  const bounds = env.cacheBounds;
+  return {
+    redisUrl: env.redisUrl,
+    keyPrefix: env.redisPrefix,
+    memory: {
+      maxEntries: bounds.rateLimitKeys,
+      maxReplayRecordsPerTenant: bounds.replayRecordsPerTenant,
+      maxReplayRecords: bounds.replayRecords,
+    },
+  };
 }
 
 /** The stores if they were created, for /api/metrics (which must not open a Redis connection). */

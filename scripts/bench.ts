@@ -1,48 +1,54 @@
 /**
- * `npm run bench`: SPEC §7's measurements, as ratios taken in one run on this machine.
- * Starts two bare node:http baselines and the production Keydesk server (fresh embedded database),
- * seeds a tenant with a secret key and a public key, runs autocannon against each, and writes
- * docs/benchmarks.md. Needs a production build (`npm run build`); runs it if .next is missing.
+ * `npm run bench`: SPEC §7 and issue 10's measurements, as ratios and timings taken in one run on
+ * this machine, appended as a dated section to docs/benchmarks.md (or `--out <file>`).
+ *
+ * - the secret-key and ES256 paths against bare node:http baselines started by the same run;
+ * - the hot key and cold look-ups on a small database against one of a million keys over a
+ *   thousand tenants, counting the database's own index scans per miss;
+ * - usage charts over ten million verifications, through the management API and in Chromium;
+ * - the server's RSS under load.
+ *
+ * `--quick` runs the same steps with small seeds and short runs (a smoke test; no targets judged).
+ * Needs PostgreSQL (PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres), where it
+ * creates and afterwards drops `${BENCH_DB_PREFIX:-keydesk_bench}_small` and `_large` (`--keep`
+ * keeps them), and a production build (`npm run build`, run here if .next is missing).
  */
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import "../lib/server/allow-server-only";
+import { execSync } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import path from "node:path";
-import autocannon from "autocannon";
+import { existsSync, readFileSync } from "node:fs";
+import { benchKeyId, benchSecret, benchTenantId } from "./bench/bench-keys";
+import { type BenchConfig, FULL, QUICK } from "./bench/config";
+import { CredentialLoader, type Row, run } from "./bench/load";
+import { type KeydeskServer, sampleRss, startBaseline, startKeydesk, stopChildren } from "./bench/processes";
+import { explainLookup, metric, scanCounts, settledScanCounts, untilCacheEmpty } from "./bench/queries";
+import { appendRun, type BenchResults, type ColdResult, renderRun } from "./bench/report";
+import {
+  connect,
+  databaseUrl,
+  dropDatabase,
+  recreateDatabase,
+  type Sql,
+  seedKeys,
+  seedTenants,
+  seedUsage,
+  vacuumAnalyze,
+} from "./bench/seed";
+import { timeGet, timeUsagePage } from "./bench/usage-timings";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = 50;
+const args = process.argv.slice(2);
+const config: BenchConfig = args.includes("--quick") ? QUICK : FULL;
+const out = args.includes("--out") ? args[args.indexOf("--out") + 1]! : "docs/benchmarks.md";
+const keep = args.includes("--keep");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const BASE = `http://127.0.0.1:${PORT}`;
-const children: ChildProcess[] = [];
+const PREFIX = process.env.BENCH_DB_PREFIX ?? "keydesk_bench";
+const DB = { small: `${PREFIX}_small`, large: `${PREFIX}_large` };
+const PASSWORD = "bench password 123";
+/** The hot key: one of the bench tenant's keys, the same secret in both databases. */
+const HOT = 7;
 
-function startChild(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "inherit"] });
-    children.push(child);
-    child.once("error", reject);
-    child.stdout!.once("data", (chunk: Buffer) => resolve(Number.parseInt(chunk.toString(), 10) || null));
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function api(pathname: string, body: unknown, token?: string, method = "POST") {
-  const res = await fetch(`${BASE}${pathname}`, {
+async function api(base: string, pathname: string, body: unknown, token?: string, method = "POST") {
+  const res = await fetch(`${base}${pathname}`, {
     method,
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -51,24 +57,26 @@ async function api(pathname: string, body: unknown, token?: string, method = "PO
   return res.json();
 }
 
-type Row = { name: string; rps: number; p99: number; non2xx: number };
+type BenchTenant = { id: string; email: string; accessToken: string };
 
-async function run(
-  name: string,
-  options: { url: string; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<Row> {
-  await autocannon({ ...options, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const result = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION });
-  const row = {
-    name,
-    rps: Math.round(result.requests.average),
-    p99: result.latency.p99,
-    non2xx: result.non2xx + result.errors,
-  };
-  console.info(
-    `${name.padEnd(48)} ${String(row.rps).padStart(7)} req/s   p99 ${String(row.p99).padStart(4)} ms   errors ${row.non2xx}`,
+/** The bench tenant, signed up through the API, with its tenant limit removed (null) through the API. */
+async function registerBenchTenant(server: KeydeskServer): Promise<BenchTenant> {
+  const email = `bench-${Date.now()}@example.com`;
+  const { tenant } = await api(server.base, "/api/auth/register", {
+    email,
+    password: PASSWORD,
+    tenantName: "Bench",
+  });
+  const { accessToken } = await api(server.base, "/api/auth/login", { email, password: PASSWORD });
+  const patched = await api(
+    server.base,
+    "/api/tenants/me",
+    { rateLimitPerMinute: null },
+    accessToken,
+    "PATCH",
   );
-  return row;
+  if (patched.rateLimitPerMinute !== null) throw new Error("the bench tenant still has a limit");
+  return { id: tenant.id, email, accessToken };
 }
 
 function es256Token(privateKey: import("node:crypto").KeyObject, sub: string) {
@@ -79,123 +87,280 @@ function es256Token(privateKey: import("node:crypto").KeyObject, sub: string) {
   return `${input}.${sign("sha256", Buffer.from(input), { key: privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
 }
 
-async function main() {
-  if (!existsSync(".next/BUILD_ID")) execSync("npm run build", { stdio: "inherit" });
+const load = { connections: config.connections, duration: config.duration, warmup: config.warmup };
+
+/** SPEC §7's ratios on the small database: each Keydesk route next to its bare baseline. */
+async function ratios(server: KeydeskServer, tenant: BenchTenant): Promise<{ rows: Row[]; rss: number }> {
   const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const publicPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
-
-  const shaPort = await startChild(process.execPath, ["scripts/bench/baseline-sha.mjs"]);
-  const jwtPort = await startChild(process.execPath, [
-    "scripts/bench/baseline-jwt.mjs",
+  const shaPort = await startBaseline("scripts/bench/baseline-sha.mjs");
+  const jwtPort = await startBaseline("scripts/bench/baseline-jwt.mjs", [
     Buffer.from(publicPem).toString("base64"),
   ]);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "keydesk-bench-"));
-  void startChild(process.execPath, ["--import", "tsx", "server.ts"], {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    APP_URL: BASE,
-    KEYDESK_DATA_DIR: dataDir,
-    AUTH_SECRET: "bench-only-auth-secret-0123456789abcdefghijkl",
-    LOG_LEVEL: "warn",
-  });
-  await waitFor(`${BASE}/api/health`);
-
-  const email = `bench-${Date.now()}@example.com`;
-  await api("/api/auth/register", { email, password: "bench password 123", tenantName: "Bench" });
-  const { accessToken } = await api("/api/auth/login", { email, password: "bench password 123" });
-  await api("/api/tenants/me", { rateLimitPerMinute: 1_000_000 }, accessToken, "PATCH");
-  const secret = await api("/api/tenants/me/api-keys", { name: "bench secret" }, accessToken);
   const publicKey = await api(
+    server.base,
     "/api/tenants/me/api-keys",
     { name: "bench jwt", type: "public_key", publicKey: publicPem },
-    accessToken,
+    tenant.accessToken,
   );
   const token = es256Token(pair.privateKey, publicKey.id);
-
+  const secret = benchSecret(HOT);
   const rows = [
-    await run("bare node:http, SHA-256 + Map lookup", {
-      url: `http://127.0.0.1:${shaPort}/`,
-      headers: { "x-api-key": "key-7" },
-    }),
-    await run("next route handler, static JSON (/api/health)", { url: `${BASE}/api/health` }),
-    await run("keydesk GET /api/v1/whoami, secret key", {
-      url: `${BASE}/api/v1/whoami`,
-      headers: { "x-api-key": secret.key },
-    }),
-    await run("keydesk POST /api/v1/verify, secret key", {
-      url: `${BASE}/api/v1/verify`,
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ key: secret.key }),
-    }),
-    await run("bare node:http, ES256 JWT verify", {
-      url: `http://127.0.0.1:${jwtPort}/`,
-      headers: { authorization: `Bearer ${token}` },
-    }),
-    await run("keydesk GET /api/v1/whoami, ES256 JWT", {
-      url: `${BASE}/api/v1/whoami`,
-      headers: { authorization: `Bearer ${token}` },
-    }),
+    await run(
+      "bare node:http, SHA-256 + Map lookup",
+      { url: `http://127.0.0.1:${shaPort}/`, headers: { "x-api-key": "key-7" } },
+      load,
+    ),
+    await run("next route handler, static JSON (/api/health)", { url: `${server.base}/api/health` }, load),
   ];
-  report(rows);
+  const rss = sampleRss(server.pid);
+  rows.push(
+    await run(
+      "keydesk GET /api/v1/whoami, secret key",
+      { url: `${server.base}/api/v1/whoami`, headers: { "x-api-key": secret } },
+      load,
+    ),
+  );
+  const whoamiRss = rss.stop();
+  rows.push(
+    await run(
+      "keydesk POST /api/v1/verify, secret key",
+      {
+        url: `${server.base}/api/v1/verify`,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ key: secret }),
+      },
+      load,
+    ),
+    await run(
+      "bare node:http, ES256 JWT verify",
+      { url: `http://127.0.0.1:${jwtPort}/`, headers: { authorization: `Bearer ${token}` } },
+      load,
+    ),
+    await run(
+      "keydesk GET /api/v1/whoami, ES256 JWT",
+      { url: `${server.base}/api/v1/whoami`, headers: { authorization: `Bearer ${token}` } },
+      load,
+    ),
+  );
+  return { rows, rss: whoamiRss };
 }
 
-function report(rows: Row[]) {
-  const [sha, health, whoami, verify, jwtBase, jwt] = rows as [Row, Row, Row, Row, Row, Row];
-  const pct = (a: Row, b: Row) => `${Math.round((a.rps / b.rps) * 100)} %`;
-  const p99x = (a: Row, b: Row) => `${(a.p99 / Math.max(1, b.p99)).toFixed(1)}×`;
-  const checks = [
-    [
-      "whoami (secret) vs bare SHA-256",
-      pct(whoami, sha),
-      "≥ 50 %",
-      p99x(whoami, sha),
-      "≤ 2×",
-      whoami.rps >= sha.rps * 0.5 && whoami.p99 <= sha.p99 * 2,
-    ],
-    [
-      "verify (secret) vs bare SHA-256",
-      pct(verify, sha),
-      "≥ 50 %",
-      p99x(verify, sha),
-      "≤ 2×",
-      verify.rps >= sha.rps * 0.5 && verify.p99 <= sha.p99 * 2,
-    ],
-    [
-      "whoami (JWT) vs bare ES256",
-      pct(jwt, jwtBase),
-      "≥ 70 %",
-      p99x(jwt, jwtBase),
-      "—",
-      jwt.rps >= jwtBase.rps * 0.7,
-    ],
-    ["whoami (secret) vs Next /api/health", pct(whoami, health), "—", p99x(whoami, health), "—", true],
-  ] as const;
-  const md = [
-    "# Benchmarks",
-    "",
-    "Measured by `npm run bench` (scripts/bench.ts): autocannon, 50 connections, " +
-      `${DURATION} s per route after a 2 s warm-up, against the production build served by server.ts on a fresh embedded database, ` +
-      "with both baselines started by the same run. Only ratios within one run are meaningful.",
-    "",
-    `Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}.`,
-    "",
-    "| server, route | requests/s | p99 (ms) | non-2xx |",
-    "|---|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p99} | ${r.non2xx} |`),
-    "",
-    "| target (SPEC §7) | throughput | target | p99 ratio | target | met |",
-    "|---|---:|---|---:|---|---|",
-    ...checks.map(
-      ([name, t, tt, p, pt, ok]) => `| ${name} | ${t} | ${tt} | ${p} | ${pt} | ${ok ? "yes" : "**no**"} |`,
-    ),
-    "",
-    "Not measured here yet: 1 M keys vs 1 k keys (look-ups are by unique index and the hot path never touches the database for a cached key), and the 30-day usage chart over 10 M verifications.",
-    "",
-  ].join("\n");
-  writeFileSync("docs/benchmarks.md", md);
-  console.info("\nwrote docs/benchmarks.md");
+/** The hot key on both databases in turn, so drift on a shared machine hits both alike. */
+async function hotRuns(small: KeydeskServer, large: KeydeskServer, sizes: { small: string; large: string }) {
+  const headers = { "x-api-key": benchSecret(HOT) };
+  const result = { small: [] as Row[], large: [] as Row[], rss: { small: 0, large: 0 } };
+  for (let round = 1; round <= config.hotRounds; round++) {
+    for (const [which, server] of [
+      ["small", small],
+      ["large", large],
+    ] as const) {
+      const rss = sampleRss(server.pid);
+      const row = await run(
+        `hot key, ${sizes[which]} keys (round ${round})`,
+        { url: `${server.base}/api/v1/whoami`, headers },
+        load,
+      );
+      result.rss[which] = Math.max(result.rss[which], rss.stop());
+      result[which].push(row);
+    }
+  }
+  return result;
+}
+
+/**
+ * Each request a key's first look-up: before every pass the cache is emptied (a NOTIFY per tenant
+ * of the pass's keys, as any key change sends), so each request is one database query; the server's
+ * load counter and PostgreSQL's index-scan counter then say whether it was exactly one.
+ */
+async function coldRun(
+  name: string,
+  server: KeydeskServer,
+  sql: Sql,
+  tenantOf: (keyIndex: number) => string,
+  passes: readonly (readonly number[])[],
+): Promise<ColdResult> {
+  const loader = new CredentialLoader(server.base, config.coldConnections);
+  const loads0 = await metric(server.base, "keydesk_key_cache_misses_total");
+  const scans0 = await scanCounts(sql);
+  const rss = sampleRss(server.pid);
+  let tenants = new Set<string>([tenantOf(HOT)]);
+  for (const pass of passes) {
+    for (const tenantId of tenants)
+      await sql`select pg_notify('keydesk_key_changes', ${`tenant:${tenantId}`})`;
+    await untilCacheEmpty(server.base);
+    await loader.pass(pass.map(benchSecret));
+    tenants = new Set(pass.map(tenantOf));
+  }
+  const peakRss = rss.stop();
+  const row = loader.result(name);
+  const loads = (await metric(server.base, "keydesk_key_cache_misses_total")) - loads0;
+  const scans1 = await settledScanCounts(sql, scans0.secretHashIndexScans + row.requests);
+  return {
+    ...row,
+    loads,
+    peakRss,
+    scans: {
+      secretHashIndexScans: scans1.secretHashIndexScans - scans0.secretHashIndexScans,
+      apiKeysSeqScans: scans1.apiKeysSeqScans - scans0.apiKeysSeqScans,
+    },
+  };
+}
+
+const benchStarted = performance.now();
+/** Progress on the console, with the seconds since the bench started. */
+function phase(name: string): void {
+  console.info(`\n[${Math.round((performance.now() - benchStarted) / 1000)} s] ${name}`);
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  if (!existsSync(".next/BUILD_ID")) execSync("npm run build", { stdio: "inherit" });
+  const largeKeys = config.largeTenants * config.keysPerTenant;
+  const sizes = { small: config.smallKeys.toLocaleString("en-US"), large: largeKeys.toLocaleString("en-US") };
+  console.info(`keydesk bench${config.quick ? " --quick" : ""}: ${sizes.small} vs ${sizes.large} keys`);
+
+  phase("databases and servers");
+  await Promise.all([recreateDatabase(DB.small), recreateDatabase(DB.large)]);
+  const [small, large] = await Promise.all([
+    startKeydesk("small", PORT, databaseUrl(DB.small)),
+    startKeydesk("large", PORT + 1, databaseUrl(DB.large)),
+  ]);
+  const smallSql = connect(DB.small);
+  const largeSql = connect(DB.large);
+  try {
+    const [smallTenant, largeTenant] = [await registerBenchTenant(small), await registerBenchTenant(large)];
+    const [postgresVersion] = await smallSql<{ server_version: string }[]>`show server_version`;
+
+    phase("seeding");
+    const smallSeed = await seedKeys(smallSql, {
+      from: 0,
+      to: config.smallKeys,
+      keysPerTenant: config.smallKeys,
+      benchTenant: smallTenant.id,
+    });
+    const largeStarted = performance.now();
+    await seedTenants(largeSql, config.largeTenants);
+    await seedKeys(largeSql, {
+      from: 0,
+      to: largeKeys,
+      keysPerTenant: config.keysPerTenant,
+      benchTenant: largeTenant.id,
+    });
+    const tenantsAndKeysSeconds = Math.round((performance.now() - largeStarted) / 100) / 10;
+    const usage = await seedUsage(largeSql, {
+      tenantId: largeTenant.id,
+      keyCount: config.keysPerTenant,
+      verifications: config.usage.verifications,
+      days: config.usage.days,
+      slots: config.usage.slotsPerMinute,
+      failureSlots: config.usage.failureSlots,
+      now: Date.now(),
+    });
+    const vacuumSeconds = (await vacuumAnalyze(smallSql)) + (await vacuumAnalyze(largeSql));
+    console.info(
+      `seeded ${sizes.large} keys in ${tenantsAndKeysSeconds} s, ${usage.verifications.toLocaleString("en-US")} verifications in ${usage.seconds} s`,
+    );
+
+    phase("ratios against bare node:http");
+    const ratioRun = await ratios(small, smallTenant);
+    phase("hot key, small and large database in turn");
+    const hot = await hotRuns(small, large, sizes);
+    phase("cold look-ups");
+
+    const passes = Math.max(1, Math.round(config.coldLookups / config.smallKeys));
+    const allSmall = Array.from({ length: config.smallKeys }, (_, i) => i);
+    const coldSmall = await coldRun(
+      `cold look-ups, ${sizes.small} keys (${passes} passes over all)`,
+      small,
+      smallSql,
+      () => smallTenant.id,
+      Array.from({ length: passes }, () => allSmall),
+    );
+    // Distinct keys spread over every tenant, in passes of the same size as on the small database.
+    const stride = Math.max(1, Math.floor(largeKeys / config.coldLookups));
+    const distinct = Array.from({ length: Math.min(config.coldLookups, largeKeys) }, (_, i) => i * stride);
+    const coldLarge = await coldRun(
+      `cold look-ups, ${sizes.large} keys (all distinct)`,
+      large,
+      largeSql,
+      (index) => {
+        const tenant = Math.floor(index / config.keysPerTenant);
+        return tenant === 0 ? largeTenant.id : benchTenantId(tenant);
+      },
+      Array.from({ length: Math.ceil(distinct.length / config.smallKeys) }, (_, p) =>
+        distinct.slice(p * config.smallKeys, (p + 1) * config.smallKeys),
+      ),
+    );
+    const plan = await explainLookup(largeSql, benchSecret(largeKeys - 1));
+
+    phase("usage charts");
+    const now = Date.now();
+    const range = (ms: number) =>
+      `from=${new Date(now - ms).toISOString()}&to=${new Date(now).toISOString()}`;
+    const usageUrl = `${large.base}/api/tenants/me/usage`;
+    const day = 86_400_000;
+    const charts = [];
+    for (const [name, query] of [
+      ["GET /api/tenants/me/usage, 30 days (day buckets)", range(30 * day)],
+      [
+        "GET /api/tenants/me/usage?keyId, 30 days (day buckets)",
+        `${range(30 * day)}&keyId=${benchKeyId(HOT)}`,
+      ],
+      ["GET /api/tenants/me/usage, 7 days (hour buckets)", `${range(7 * day)}&interval=hour`],
+      ["GET /api/tenants/me/usage, 24 hours (hour buckets)", `${range(day)}&interval=hour`],
+    ] as const) {
+      const { body, ...timing } = await timeGet(
+        name,
+        `${usageUrl}?${query}`,
+        largeTenant.accessToken,
+        config.chartSamples,
+      );
+      charts.push(timing);
+      if (name.includes("30 days") && !name.includes("keyId")) {
+        const totals = (body as { totals: Record<string, number> }).totals;
+        const sum = Object.values(totals).reduce((a, b) => a + b, 0);
+        console.info(
+          `  30-day total through the API: ${sum.toLocaleString("en-US")} verifications (seeded, plus the bench's own)`,
+        );
+      }
+    }
+    phase("usage page in Chromium");
+    const page = await timeUsagePage(
+      large.base,
+      { email: largeTenant.email, password: PASSWORD },
+      config.pageRuns,
+    );
+
+    const results: BenchResults = {
+      command: `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`,
+      startedAt,
+      load: loadAverage,
+      postgres: `PostgreSQL ${postgresVersion!.server_version.split(" ")[0]}`,
+      config,
+      sizes: { smallKeys: config.smallKeys, largeKeys, largeTenants: config.largeTenants },
+      seeding: { keysSeconds: smallSeed.seconds, tenantsAndKeysSeconds, vacuumSeconds, usage },
+      ratios: ratioRun.rows,
+      hot: { small: hot.small, large: hot.large },
+      cold: { small: coldSmall, large: coldLarge },
+      plan,
+      charts,
+      page,
+      rss: {
+        whoamiSmall: Math.max(ratioRun.rss, hot.rss.small),
+        whoamiLarge: hot.rss.large,
+        cold: coldLarge.peakRss,
+      },
+      durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    };
+    const section = renderRun(results);
+    appendRun(out, section);
+    console.info(`\n${section}\nappended to ${out}`);
+  } finally {
+    await Promise.allSettled([smallSql.end({ timeout: 2 }), largeSql.end({ timeout: 2 })]);
+  }
 }
 
 main()
@@ -203,6 +368,11 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const child of children) child.kill("SIGTERM");
+  .finally(async () => {
+    stopChildren();
+    if (!keep) {
+      // The servers hold connections until they have stopped; FORCE ends any left.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await Promise.allSettled([dropDatabase(DB.small), dropDatabase(DB.large)]);
+    }
   });

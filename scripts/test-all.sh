@@ -26,6 +26,11 @@ step "typecheck (tsc)" npm run typecheck
 step "unit + integration tests on embedded PGlite, in-memory stores" npm test
 step "unit + integration tests on PostgreSQL + Redis" npm run test:pg
 step "production build" npm run build
+# A smoke test of `npm run bench` (small seeds, short runs, ~1 min): fails only if the bench itself
+# breaks, never on a figure. Its report goes to test-results/, not docs/benchmarks.md.
+step "quick bench (smoke test, no timing targets)" env PG_ADMIN_URL="$PG_ADMIN_URL" \
+  BENCH_DB_PREFIX="${BENCH_DB_PREFIX:-${PG_TEST_DB}_bench}" BENCH_PORT="${BENCH_PORT:-$(( ${E2E_PORT:-3100} + 100 ))}" \
+  npm run bench -- --quick --out test-results/bench-quick.md
 step "server processes on embedded PGlite (real server.ts, production build)" npm run test:server
 step "server processes on PostgreSQL + Redis" npm run test:server:pg
 step "end-to-end on embedded PGlite (Playwright, Chromium, production build)" npm run test:e2e

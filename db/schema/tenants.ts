@@ -3,7 +3,11 @@ import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 export const tenants = pgTable("tenants", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(100),
+  /**
+   * Verifications per minute for the whole tenant; null: no tenant limit (each key's own limit, if
+   * any, still applies). New tenants get TENANT_RATE_LIMIT_DEFAULT, set by the application.
+   */
+  rateLimitPerMinute: integer("rate_limit_per_minute").default(100),
   maxTokenLifetimeSeconds: integer("max_token_lifetime_seconds").notNull().default(900),
   scopeCatalog: text("scope_catalog").array().notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

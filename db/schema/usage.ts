@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const usageGranularityEnum = pgEnum("usage_granularity", ["minute", "hour", "day"]);
@@ -19,7 +19,30 @@ export const usageRollups = pgTable(
     outcome: text("outcome").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId, t.outcome] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId, t.outcome] }),
+    // One key's chart reads its own rows only, not every key's rows of the range.
+    index("usage_rollups_key_idx").on(t.tenantId, t.keyId, t.granularity, t.bucketStart),
+  ],
+);
+
+/**
+ * The same counts summed over the tenant's keys, written in the same transaction: the tenant's
+ * chart reads one row per bucket and outcome, however many keys it has (SPEC §7, issue 10).
+ * bigint: a tenant with no rate limit can pass 2^31 verifications in a day.
+ */
+export const usageTenantRollups = pgTable(
+  "usage_tenant_rollups",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    granularity: usageGranularityEnum("granularity").notNull(),
+    bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
+    outcome: text("outcome").notNull(),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.outcome] })],
 );
 
 /**

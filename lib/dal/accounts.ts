@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "./audit";
@@ -18,7 +19,9 @@ export async function registerAccount(input: RegisterInput): Promise<{ userId: s
   try {
     await db.transaction(async (tx) => {
       await tx.insert(users).values({ id: userId, email: input.email, passwordHash: input.passwordHash });
-      await tx.insert(tenants).values({ id: tenantId, name: input.tenantName });
+      // The operator's default for new tenants (TENANT_RATE_LIMIT_DEFAULT; null: no tenant limit).
+      const rateLimitPerMinute = getEnv().tenantRateLimitDefault;
+      await tx.insert(tenants).values({ id: tenantId, name: input.tenantName, rateLimitPerMinute });
       await tx.insert(memberships).values({ tenantId, userId, role: "owner" });
       await recordAudit(tx, {
         tenantId,

@@ -2,7 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { tenants } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { tenantLimitProblem } from "@/lib/ratelimit/tenant-limit";
 import type { TenantDto } from "@/lib/schemas/tenant";
 import { notifyTenantChanged } from "./api-keys/notify";
 import { auditByCaller } from "./audit";
@@ -35,8 +37,22 @@ export type TenantPatch = Partial<
   Pick<TenantDto, "name" | "rateLimitPerMinute" | "maxTokenLifetimeSeconds" | "scopeCatalog">
 >;
 
+/** The operator's ceiling (TENANT_RATE_LIMIT_MAX) is configuration, so it is checked here, not in the schema. */
+function assertWithinCeiling(patch: TenantPatch): void {
+  if (patch.rateLimitPerMinute === undefined) return;
+  const ceiling = getEnv().tenantRateLimitMax;
+  const problem = tenantLimitProblem(patch.rateLimitPerMinute, ceiling);
+  if (problem) {
+    throw new AppError("VALIDATION_ERROR", `rateLimitPerMinute: ${problem}`, {
+      fields: [{ path: "rateLimitPerMinute", message: problem }],
+      max: ceiling,
+    });
+  }
+}
+
 export async function updateTenant(ctx: TenantContext, patch: TenantPatch): Promise<TenantDto> {
   assertCanWrite(ctx);
+  assertWithinCeiling(patch);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { usageFlushes, usageRollups } from "@/db/schema";
-import { toRollups } from "@/lib/usage/buckets";
+import { usageFlushes, usageRollups, usageTenantRollups } from "@/db/schema";
+import { byRowKey, toRollups, toTenantRollups } from "@/lib/usage/buckets";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
 
 /** Long enough for any retry of a batch (see usage-buffer.ts); the table stays small. */
@@ -11,7 +11,8 @@ const FLUSH_IDS_KEPT = sql`interval '1 day'`;
 /**
  * One transaction per batch. Its id goes in first: if it is already there, an earlier attempt
  * committed (its reply was lost) and nothing is counted again. Counts are added to their buckets
- * (upsert), and last-used moves only forward — a late flush from another instance never winds it back.
+ * (upsert), per key and per tenant, and last-used moves only forward — a late flush from another
+ * instance never winds it back.
  */
 export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
   const db = await getDb();
@@ -23,7 +24,7 @@ export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
       .returning({ id: usageFlushes.id });
     if (fresh.length === 0) return;
     await tx.delete(usageFlushes).where(sql`${usageFlushes.flushedAt} < now() - ${FLUSH_IDS_KEPT}`);
-    const rollups = toRollups(batch.counts);
+    const rollups = toRollups(batch.counts).sort(byRowKey);
     for (let i = 0; i < rollups.length; i += 1000) {
       await tx
         .insert(usageRollups)
@@ -37,6 +38,21 @@ export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
             usageRollups.outcome,
           ],
           set: { count: sql`${usageRollups.count} + excluded.count` },
+        });
+    }
+    const tenantRollups = toTenantRollups(rollups).sort(byRowKey);
+    for (let i = 0; i < tenantRollups.length; i += 1000) {
+      await tx
+        .insert(usageTenantRollups)
+        .values(tenantRollups.slice(i, i + 1000))
+        .onConflictDoUpdate({
+          target: [
+            usageTenantRollups.tenantId,
+            usageTenantRollups.granularity,
+            usageTenantRollups.bucketStart,
+            usageTenantRollups.outcome,
+          ],
+          set: { count: sql`${usageTenantRollups.count} + excluded.count` },
         });
     }
     if (batch.lastUsed.length === 0) return;

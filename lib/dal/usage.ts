@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, usageRollups } from "@/db/schema";
+import { apiKeys, usageRollups, usageTenantRollups } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { TopKey, UsageQuery, UsageSeries } from "@/lib/schemas/usage";
 import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
@@ -38,19 +38,44 @@ export function resolveRange(query: UsageQuery, now = Date.now()) {
   return { from: start, to, interval };
 }
 
-/** The tenant's rollup rows of one granularity in [from, to), optionally for one key. */
-function inRange(
-  ctx: TenantContext,
-  range: { from: number; to: number; interval: Granularity },
-  keyId?: string,
-) {
+type Range = { from: number; to: number; interval: Granularity };
+
+/** The tenant's rollup rows (of `table`: per key, or per tenant) of one granularity in [from, to). */
+function inRange(table: typeof usageRollups | typeof usageTenantRollups, ctx: TenantContext, range: Range) {
   return and(
-    eq(usageRollups.tenantId, ctx.tenantId),
-    eq(usageRollups.granularity, range.interval),
-    gte(usageRollups.bucketStart, new Date(range.from)),
-    lt(usageRollups.bucketStart, new Date(range.to)),
-    keyId ? eq(usageRollups.keyId, keyId) : undefined,
+    eq(table.tenantId, ctx.tenantId),
+    eq(table.granularity, range.interval),
+    gte(table.bucketStart, new Date(range.from)),
+    lt(table.bucketStart, new Date(range.to)),
   );
+}
+
+/**
+ * Counts by bucket and outcome: one key's from its own rollups (index usage_rollups_key_idx), the
+ * whole tenant's from the per-tenant rollups, so a chart costs the same with a thousand keys as
+ * with one (SPEC §7: rollups, not scans).
+ */
+async function countsByBucket(ctx: TenantContext, range: Range, keyId: string | undefined) {
+  const db = await getDb();
+  if (keyId) {
+    return db
+      .select({
+        t: usageRollups.bucketStart,
+        outcome: usageRollups.outcome,
+        count: sql`sum(${usageRollups.count})`.mapWith(Number),
+      })
+      .from(usageRollups)
+      .where(and(inRange(usageRollups, ctx, range), eq(usageRollups.keyId, keyId)))
+      .groupBy(usageRollups.bucketStart, usageRollups.outcome);
+  }
+  return db
+    .select({
+      t: usageTenantRollups.bucketStart,
+      outcome: usageTenantRollups.outcome,
+      count: usageTenantRollups.count,
+    })
+    .from(usageTenantRollups)
+    .where(inRange(usageTenantRollups, ctx, range));
 }
 
 /**
@@ -63,16 +88,7 @@ export async function getUsage(
   now = Date.now(),
 ): Promise<UsageSeries> {
   const { from, to, interval } = resolveRange(query, now);
-  const db = await getDb();
-  const rows = await db
-    .select({
-      t: usageRollups.bucketStart,
-      outcome: usageRollups.outcome,
-      count: sql<number>`sum(${usageRollups.count})::int`,
-    })
-    .from(usageRollups)
-    .where(inRange(ctx, { from, to, interval }, query.keyId))
-    .groupBy(usageRollups.bucketStart, usageRollups.outcome);
+  const rows = await countsByBucket(ctx, { from, to, interval }, query.keyId);
 
   const byBucket = new Map<number, Record<string, number>>();
   const totals: Record<string, number> = {};
@@ -89,7 +105,10 @@ export async function getUsage(
   return { interval, from: new Date(from).toISOString(), to: new Date(to).toISOString(), series, totals };
 }
 
-/** The busiest keys in a range, with how many of their verifications failed. */
+/**
+ * The busiest keys in a range, with how many of their verifications failed. The rollups are summed
+ * per key first and only the top `limit` are joined to their names, not every rollup row.
+ */
 export async function getTopKeys(
   ctx: TenantContext,
   query: UsageQuery,
@@ -98,14 +117,29 @@ export async function getTopKeys(
 ): Promise<TopKey[]> {
   const { from, to, interval } = resolveRange(query, now);
   const db = await getDb();
-  const total = sql<number>`sum(${usageRollups.count})::int`;
-  const failed = sql<number>`coalesce(sum(${usageRollups.count}) filter (where ${ne(usageRollups.outcome, "VALID")}), 0)::int`;
-  return db
-    .select({ keyId: usageRollups.keyId, name: apiKeys.name, total, failed })
+  const top = db
+    .select({
+      keyId: usageRollups.keyId,
+      total: sql`sum(${usageRollups.count})`.as("total"),
+      failed:
+        sql`coalesce(sum(${usageRollups.count}) filter (where ${ne(usageRollups.outcome, "VALID")}), 0)`.as(
+          "failed",
+        ),
+    })
     .from(usageRollups)
-    .innerJoin(apiKeys, and(eq(apiKeys.id, usageRollups.keyId), eq(apiKeys.tenantId, usageRollups.tenantId)))
-    .where(inRange(ctx, { from, to, interval }))
-    .groupBy(usageRollups.keyId, apiKeys.name)
-    .orderBy(desc(total))
-    .limit(limit);
+    .where(inRange(usageRollups, ctx, { from, to, interval }))
+    .groupBy(usageRollups.keyId)
+    .orderBy(desc(sql`total`))
+    .limit(limit)
+    .as("top");
+  return db
+    .select({
+      keyId: top.keyId,
+      name: apiKeys.name,
+      total: sql`${top.total}`.mapWith(Number),
+      failed: sql`${top.failed}`.mapWith(Number),
+    })
+    .from(top)
+    .innerJoin(apiKeys, and(eq(apiKeys.id, top.keyId), eq(apiKeys.tenantId, ctx.tenantId)))
+    .orderBy(desc(top.total));
 }

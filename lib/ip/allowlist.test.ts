@@ -130,3 +130,19 @@ describe("compileAllowlist", () => {
     expect(() => compileAllowlist(["10.0.0.0/8", "garbage"])).toThrow(/Invalid IP range/);
   });
 });
+
+describe("compileAllowlist: memory", () => {
+  it("gives every key without an allowlist one shared matcher that admits anyone (memory per cached key)", () => {
+    const a = compileAllowlist([]);
+    expect(compileAllowlist([])).toBe(a);
+    expect(a).toMatchObject({ size: 0, allowsAll: true });
+    expect(a.contains("192.0.2.1") && a.contains("2001:db8::1") && a.contains("unknown")).toBe(true);
+  });
+
+  it("compiles a real list on its own", () => {
+    const list = compileAllowlist(["10.0.0.0/8"]);
+    expect(list).not.toBe(compileAllowlist([]));
+    expect(list.contains("10.1.2.3")).toBe(true);
+    expect(list.contains("192.0.2.1")).toBe(false);
+  });
+});

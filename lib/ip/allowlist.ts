@@ -48,8 +48,12 @@ export interface CompiledAllowlist extends IpRangeMatcher {
  * cannot be parsed (including "unknown") is not contained. Throws on an invalid entry (see
  * compileIpRanges for why that is not silently skipped).
  */
+/** Shared by every key without an allowlist: a cache of a million keys holds one, not a million. */
+const ALLOWS_ALL: CompiledAllowlist = Object.freeze({ size: 0, allowsAll: true, contains: () => true });
+
 export function compileAllowlist(entries: readonly string[]): CompiledAllowlist {
+  if (entries.length === 0) return ALLOWS_ALL;
   const ranges = compileIpRanges(entries);
-  if (ranges.size === 0) return { size: 0, allowsAll: true, contains: () => true };
+  if (ranges.size === 0) return ALLOWS_ALL;
   return { size: ranges.size, allowsAll: false, contains: (ip) => ranges.contains(ip) };
 }

@@ -156,10 +156,14 @@ export const OPERATIONS: Operation[] = [
     method: "patch",
     path: "/api/tenants/me",
     tag: "Tenant",
-    summary: "Change name, rate limit or maximum token lifetime",
+    summary: "Change name, rate limit (null: no tenant limit) or maximum token lifetime",
     auth: "accessToken",
     body: updateTenantInput,
-    responses: { 200: { description: "Tenant", schema: tenantWithRole }, 403: error("FORBIDDEN") },
+    responses: {
+      200: { description: "Tenant", schema: tenantWithRole },
+      400: error("VALIDATION_ERROR"),
+      403: error("FORBIDDEN"),
+    },
   },
   {
     method: "get",

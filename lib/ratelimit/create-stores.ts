@@ -12,8 +12,11 @@ export interface CreateStoresOptions {
   redisUrl?: string;
   /** Namespace for every Redis key; default `keydesk:`. */
   keyPrefix?: string;
-  /** Bounds for the in-memory stores: the rate limiter's in all, the replay store's per tenant. */
-  memory?: ExpiringMapOptions & { maxReplayRecordsPerTenant?: number };
+  /**
+   * Bounds for the in-memory stores: `maxEntries` for the rate limiter (with Redis, its local
+   * fallback), the replay store's per tenant and in all.
+   */
+  memory?: ExpiringMapOptions & { maxReplayRecordsPerTenant?: number; maxReplayRecords?: number };
 }
 
 export interface Stores {
@@ -34,6 +37,7 @@ export function createStores(options: CreateStoresOptions = {}): Stores {
     const replayStore = new MemoryReplayStore({
       sweepIntervalMs: options.memory?.sweepIntervalMs,
       maxEntriesPerTenant: options.memory?.maxReplayRecordsPerTenant,
+      maxEntries: options.memory?.maxReplayRecords,
     });
     return {
       backend: "memory",
@@ -73,7 +77,7 @@ export function createStores(options: CreateStoresOptions = {}): Stores {
     rateLimiter: new FallbackRateLimiter(new RedisRateLimiter(redis, prefix), local, ready, stats),
     // Fails at once while Redis is down; runtime.ts decides what that means (fail closed).
     replayStore: {
-      has: (keyId, jti) => (ready() ? replayStore.has(keyId, jti) : notConnected()),
+      has: (lookup) => (ready() ? replayStore.has(lookup) : notConnected()),
       markSeen: (record) => (ready() ? replayStore.markSeen(record) : notConnected()),
     },
     stats,

@@ -67,6 +67,17 @@ export class ExpiringMap {
     return removed;
   }
 
+  /** Drops up to `count` of the oldest-written entries, live or not; returns how many went. */
+  evictOldest(count: number): number {
+    let removed = 0;
+    for (const key of this.#entries.keys()) {
+      if (removed >= count) break;
+      this.#entries.delete(key);
+      removed++;
+    }
+    return removed;
+  }
+
   close(): void {
     if (this.#timer !== undefined) clearInterval(this.#timer);
   }

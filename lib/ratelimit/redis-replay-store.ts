@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { replayKey } from "./replay-key";
-import type { ReplayRecord, ReplayStore } from "./types";
+import type { ReplayLookup, ReplayRecord, ReplayStore } from "./types";
 
 /**
  * One `SET key 1 NX PXAT expiresAt` per token: atomic, so two instances receiving the same token at
@@ -19,7 +19,7 @@ export class RedisReplayStore implements ReplayStore {
     return `${this.keyPrefix}jti:${replayKey(keyId, jti)}`;
   }
 
-  async has(keyId: string, jti: string): Promise<boolean> {
+  async has({ keyId, jti }: ReplayLookup): Promise<boolean> {
     return (await this.redis.exists(this.#key(keyId, jti))) === 1;
   }
 

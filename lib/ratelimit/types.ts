@@ -58,9 +58,12 @@ export interface ReplayRecord {
   expiresAtMs: number;
 }
 
+/** Which record to look for: the pair, and the tenant whose share it is kept in. */
+export type ReplayLookup = Pick<ReplayRecord, "tenantId" | "keyId" | "jti">;
+
 export interface ReplayStore {
   /** True while (keyId, jti) is remembered. Records nothing: for telling a replay in SPEC order. */
-  has(keyId: string, jti: string): Promise<boolean>;
+  has(lookup: ReplayLookup): Promise<boolean>;
   /**
    * True the first time (keyId, jti) is seen, atomically (two concurrent uses: one true). Called
    * last, once every other check has passed, so a refused request never takes up a record.

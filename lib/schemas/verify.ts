@@ -48,11 +48,14 @@ export const verifyValid = z.object({
   scopes: z.array(z.string()),
   expiresAt: z.string().nullable(),
   meta: z.record(z.string(), z.unknown()),
-  ratelimit: z.object({
-    limit: z.number(),
-    remaining: z.number(),
-    reset: z.number().describe("Unix time (ms) when the budget is full again"),
-  }),
+  ratelimit: z
+    .object({
+      limit: z.number(),
+      remaining: z.number(),
+      reset: z.number().describe("Unix time (ms) when the budget is full again"),
+    })
+    .nullable()
+    .describe("The tighter of the tenant's and the key's limits; null when neither has one"),
 });
 
 export const verifyInvalid = z.object({

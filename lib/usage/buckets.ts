@@ -53,3 +53,39 @@ export function toRollups(counts: readonly MinuteCount[]): UsageCount[] {
   }
   return [...rows.values()];
 }
+
+/** A row of `usage_tenant_rollups`: a tenant's count of one outcome in one bucket, all keys together. */
+export type TenantUsageCount = Omit<UsageCount, "keyId">;
+
+/** Rollup rows summed over keys, one per (tenant, granularity, bucket, outcome). */
+export function toTenantRollups(rows: readonly UsageCount[]): TenantUsageCount[] {
+  const sums = new Map<string, TenantUsageCount>();
+  for (const row of rows) {
+    const id = `${row.tenantId}|${row.granularity}|${row.bucketStart.getTime()}|${row.outcome}`;
+    const sum = sums.get(id);
+    if (sum) sum.count += row.count;
+    else {
+      const { tenantId, granularity, bucketStart, outcome, count } = row;
+      sums.set(id, { tenantId, granularity, bucketStart, outcome, count });
+    }
+  }
+  return [...sums.values()];
+}
+
+/**
+ * One order for every writer: instances upserting overlapping rows lock them in the same order, so
+ * two concurrent flushes wait for each other instead of deadlocking.
+ */
+export function byRowKey<T extends TenantUsageCount & { keyId?: string }>(a: T, b: T): number {
+  return (
+    compare(a.tenantId, b.tenantId) ||
+    compare(a.granularity, b.granularity) ||
+    a.bucketStart.getTime() - b.bucketStart.getTime() ||
+    compare(a.keyId ?? "", b.keyId ?? "") ||
+    compare(a.outcome, b.outcome)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -87,6 +87,7 @@ describe("replay records are written only for requests that pass every check", (
       const res = await call(verify, { body: { token: tokenFor(keyId, jti), ip: "198.51.100.1" } });
       expect(await codeOf(res)).toBe("RATE_LIMITED");
     }
-    for (const jti of jtis) expect(await replayStore.has(keyId, jti)).toBe(false);
+    for (const jti of jtis)
+      expect(await replayStore.has({ tenantId: owner.tenantId, keyId, jti })).toBe(false);
   });
 });

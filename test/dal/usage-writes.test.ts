@@ -52,3 +52,73 @@ describe("writeUsageBatch on the real database", () => {
     }
   });
 });
+
+describe("per-tenant rollups (issue 10: a tenant's chart reads one row per bucket and outcome)", () => {
+  async function tenantTotals(token: string, interval: string) {
+    const res = await call(usage, { token, path: `/?interval=${interval}` });
+    return (await res.json()).totals as Record<string, number>;
+  }
+
+  it("are the sum of the tenant's keys' rows, at every granularity, and no one else's", async () => {
+    const owner = await createAccount("tenant-rollups");
+    const other = await createAccount("tenant-rollups-other");
+    const [k1, k2] = [await createTestKey(owner), await createTestKey(owner)];
+    const stranger = await createTestKey(other);
+    const at = Date.now();
+    const minute = at - (at % 60_000);
+    const earlier = minute - 60_000;
+    await writeUsageBatch({
+      id: `tenant-sum-${at}`,
+      counts: [
+        { tenantId: owner.tenantId, keyId: k1.id, minute, outcome: "VALID", count: 5 },
+        { tenantId: owner.tenantId, keyId: k2.id, minute, outcome: "VALID", count: 2 },
+        { tenantId: owner.tenantId, keyId: k2.id, minute: earlier, outcome: "RATE_LIMITED", count: 3 },
+        { tenantId: other.tenantId, keyId: stranger.id, minute, outcome: "VALID", count: 100 },
+      ],
+      lastUsed: [],
+    });
+    await writeUsageBatch({
+      id: `tenant-sum-again-${at}`,
+      counts: [{ tenantId: owner.tenantId, keyId: k1.id, minute, outcome: "VALID", count: 1 }],
+      lastUsed: [],
+    });
+    for (const interval of ["minute", "hour", "day"]) {
+      expect(await tenantTotals(owner.accessToken, interval), interval).toEqual({
+        VALID: 8,
+        RATE_LIMITED: 3,
+      });
+      expect(await tenantTotals(other.accessToken, interval), interval).toEqual({ VALID: 100 });
+    }
+  });
+
+  it("two instances flushing overlapping rows at once both commit (one lock order, no deadlock)", async () => {
+    const owner = await createAccount("tenant-rollups-race");
+    const keys = [];
+    for (let i = 0; i < 40; i++) keys.push({ id: `key_race${i}` });
+    const minute = Date.now() - (Date.now() % 60_000);
+    const counts = keys.flatMap((key) =>
+      ["VALID", "RATE_LIMITED", "IP_NOT_ALLOWED", "INSUFFICIENT_SCOPE"].map((outcome) => ({
+        tenantId: owner.tenantId,
+        keyId: key.id,
+        minute,
+        outcome,
+        count: 1,
+      })),
+    );
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        writeUsageBatch({
+          id: `race-${minute}-${owner.tenantId}-${i}`,
+          counts: i % 2 === 0 ? counts : [...counts].reverse(),
+          lastUsed: [],
+        }),
+      ),
+    );
+    expect(await tenantTotals(owner.accessToken, "day")).toEqual({
+      VALID: 320,
+      RATE_LIMITED: 320,
+      IP_NOT_ALLOWED: 320,
+      INSUFFICIENT_SCOPE: 320,
+    });
+  });
+});

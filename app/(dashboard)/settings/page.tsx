@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { requireContext } from "@/lib/auth/session";
 import { listSigningSecrets } from "@/lib/dal/signing-secrets";
 import { getTenant } from "@/lib/dal/tenants";
+import { getEnv } from "@/lib/env";
 import { ScopeCatalogForm } from "./_components/scope-catalog-form";
 import { SigningSecrets } from "./_components/signing-secrets";
 import { TenantSettingsForm } from "./_components/tenant-settings-form";
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
           name={tenant.name}
           rateLimitPerMinute={tenant.rateLimitPerMinute}
           maxTokenLifetimeSeconds={tenant.maxTokenLifetimeSeconds}
+          ceiling={getEnv().tenantRateLimitMax}
           readOnly={readOnly}
         />
       </Card>

@@ -19,6 +19,8 @@ export type KeyCacheOptions = {
   maxEntries?: number;
   /** Bound on remembered misses, kept apart: a flood of invented keys evicts only other misses. */
   maxMisses?: number;
+  /** Bound on signed keys whose signature held (signed-claims-memo.ts). */
+  maxSignedClaims?: number;
   now?: () => number;
 };
 
@@ -41,8 +43,9 @@ export class KeyCache implements KeyLookup {
   /** Misses (cache key → until), oldest first. */
   readonly #misses = new Map<string, number>();
   readonly #inFlight = new Map<string, Promise<Value | null>>();
+  /** Key id → secret hash, for the `h:` entries held (never more than those): how a NOTIFY finds them. */
   readonly #hashByKeyId = new Map<string, string>();
-  readonly #signed = new SignedClaimsMemo();
+  readonly #signed: SignedClaimsMemo;
   /**
    * Bumped by every invalidation. A load that started before one may carry the old row, so its
    * result is returned to its callers but not cached.
@@ -64,6 +67,7 @@ export class KeyCache implements KeyLookup {
     this.#negativeTtlMs = options.negativeTtlMs ?? 10_000;
     this.#maxEntries = options.maxEntries ?? 200_000;
     this.#maxMisses = options.maxMisses ?? 50_000;
+    this.#signed = new SignedClaimsMemo(options.maxSignedClaims);
     this.#now = options.now ?? Date.now;
   }
 
@@ -71,11 +75,7 @@ export class KeyCache implements KeyLookup {
     const cacheKey = `h:${secretHash}`;
     const known = this.#known(cacheKey);
     if (known !== UNKNOWN) return known as MaybePromise<VerifiableKey | null>;
-    return this.#fetch(cacheKey, admit, async () => {
-      const key = await this.source.bySecretHash(secretHash);
-      if (key) this.#hashByKeyId.set(key.id, secretHash);
-      return key;
-    });
+    return this.#fetch(cacheKey, admit, () => this.source.bySecretHash(secretHash));
   }
 
   byId(keyId: string, admit?: Admission): MaybePromise<VerifiableKey | null> {
@@ -155,9 +155,20 @@ export class KeyCache implements KeyLookup {
       return;
     }
     this.#entries.delete(cacheKey);
-    if (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    if (this.#entries.size >= this.#maxEntries) this.#delete(this.#entries.keys().next().value!);
     const tenantId = cacheKey.startsWith("s:") ? cacheKey.slice(2) : (value as VerifiableKey).tenantId;
     this.#entries.set(cacheKey, { value, expiresAt: this.#now() + this.#ttlMs, tenantId });
+    if (cacheKey.startsWith("h:")) this.#hashByKeyId.set((value as VerifiableKey).id, cacheKey.slice(2));
+  }
+
+  /** Drops an entry, and the key id's pointer to it: the index never outgrows the entries. */
+  #delete(cacheKey: string): void {
+    const entry = this.#entries.get(cacheKey);
+    this.#entries.delete(cacheKey);
+    if (entry && cacheKey.startsWith("h:")) {
+      const keyId = (entry.value as VerifiableKey).id;
+      if (this.#hashByKeyId.get(keyId) === cacheKey.slice(2)) this.#hashByKeyId.delete(keyId);
+    }
   }
 
   /** A key changed (created, edited, rotated, revoked): its entries go, and a miss for its id. */
@@ -177,8 +188,7 @@ export class KeyCache implements KeyLookup {
     this.#inFlight.clear();
     this.#misses.delete(`s:${tenantId}`);
     this.#signed.forgetTenant(tenantId);
-    for (const [cacheKey, entry] of this.#entries)
-      if (entry.tenantId === tenantId) this.#entries.delete(cacheKey);
+    for (const [cacheKey, entry] of this.#entries) if (entry.tenantId === tenantId) this.#delete(cacheKey);
   }
 
   clear(): void {
@@ -197,6 +207,17 @@ export class KeyCache implements KeyLookup {
 
   get misses(): number {
     return this.#misses.size;
+  }
+
+  /** Every map's size, for tests and metrics: each stays within its bound. */
+  get sizes() {
+    return {
+      entries: this.#entries.size,
+      misses: this.#misses.size,
+      keyIdIndex: this.#hashByKeyId.size,
+      signedClaims: this.#signed.size,
+      inFlight: this.#inFlight.size,
+    };
   }
 
   /** Look-ups asked of the cache so far (hits, remembered misses and loads alike). */

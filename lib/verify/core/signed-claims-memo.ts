@@ -12,6 +12,10 @@ export class SignedClaimsMemo {
 
   constructor(private readonly maxEntries = 20_000) {}
 
+  get size(): number {
+    return this.#entries.size;
+  }
+
   get(token: string): SignedClaims | undefined {
     return this.#entries.get(digest(token));
   }

@@ -17,7 +17,8 @@ export type VerifiableKey = {
   /** public_key keys only: imported once per key, not per request. */
   readonly keyObject: KeyObject | null;
   readonly rateLimitPerMinute: number | null;
-  readonly tenant: { readonly rateLimitPerMinute: number; readonly maxTokenLifetimeSeconds: number };
+  /** rateLimitPerMinute: what applies (the tenant's, under the operator's ceiling); null: no tenant limit. */
+  readonly tenant: { readonly rateLimitPerMinute: number | null; readonly maxTokenLifetimeSeconds: number };
 };
 
 /** What a signed key says about itself once its signature held: enough to find and check the key. */
@@ -65,7 +66,8 @@ export type VerificationErrorCode =
 export type RateLimitInfo = { limit: number; remaining: number; resetAt: number };
 
 export type VerificationResult =
-  | { ok: true; key: VerifiableKey; ratelimit: RateLimitInfo }
+  /** `ratelimit` is null when neither the tenant nor the key has a limit. */
+  | { ok: true; key: VerifiableKey; ratelimit: RateLimitInfo | null }
   | {
       ok: false;
       code: VerificationErrorCode;

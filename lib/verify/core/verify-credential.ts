@@ -23,20 +23,22 @@ function info(result: RateLimitResult): RateLimitInfo {
   return { limit: result.limit, remaining: result.remaining, resetAt: result.resetAt };
 }
 
-/** The tenant's budget, then the key's own (if it has one); the tighter one is reported. */
-function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): MaybePromise<RateLimitResult> {
-  const tenant = deps.rateLimiter.consume(
-    `rl:tenant:${key.tenantId}`,
-    key.tenant.rateLimitPerMinute,
-    MINUTE_MS,
-    deps.now,
-  );
+/**
+ * The tenant's budget, then the key's own (if it has one); the tighter one is reported. A tenant
+ * with no limit has no bucket at all: nothing is asked of Redis or memory for it. Null: no limit.
+ */
+function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): MaybePromise<RateLimitResult | null> {
+  const tenantLimit = key.tenant.rateLimitPerMinute;
+  const tenant =
+    tenantLimit === null
+      ? null
+      : deps.rateLimiter.consume(`rl:tenant:${key.tenantId}`, tenantLimit, MINUTE_MS, deps.now);
   if (key.rateLimitPerMinute === null) return tenant;
   const ownLimit = key.rateLimitPerMinute;
   return andThen(tenant, (spent) => {
-    if (!spent.allowed) return spent;
+    if (spent?.allowed === false) return spent;
     return andThen(deps.rateLimiter.consume(`rl:key:${key.id}`, ownLimit, MINUTE_MS, deps.now), (own) =>
-      !own.allowed || own.remaining < spent.remaining ? own : spent,
+      spent === null || !own.allowed || own.remaining < spent.remaining ? own : spent,
     );
   });
 }
@@ -80,7 +82,8 @@ async function checkAccessOnce(
   request: VerifyRequest,
   deps: VerifyDeps,
 ): Promise<VerificationResult> {
-  if (await deps.replayStore.has(key.id, token.jti)) return replayed(key);
+  if (await deps.replayStore.has({ tenantId: key.tenantId, keyId: key.id, jti: token.jti }))
+    return replayed(key);
   const result = await checkAccess(key, request, deps);
   if (!result.ok) return result;
   // Remembered until the token could no longer be accepted anyway: exp plus the clock leeway.
@@ -134,6 +137,7 @@ function checkAccess(
   }
 
   return andThen(consumeRateLimits(key, deps), (limited): VerificationResult => {
+    if (limited === null) return { ok: true, key, ratelimit: null };
     if (limited.allowed) return { ok: true, key, ratelimit: info(limited) };
     return {
       ok: false,

@@ -89,7 +89,11 @@ function verifyOutput(result: VerificationResult): HttpOutput {
       scopes: key.scopes,
       expiresAt: key.expiresAtMs === null ? null : new Date(key.expiresAtMs).toISOString(),
       meta: key.metadata,
-      ratelimit: { limit: ratelimit.limit, remaining: ratelimit.remaining, reset: ratelimit.resetAt },
+      ratelimit: ratelimit && {
+        limit: ratelimit.limit,
+        remaining: ratelimit.remaining,
+        reset: ratelimit.resetAt,
+      },
     },
     200,
     headers,

@@ -1,7 +1,10 @@
 import type { RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
 
 /** IETF RateLimit header fields: limit, remaining, and seconds until the window frees up. */
-export function rateLimitHeaders(info: RateLimitInfo | undefined, now = Date.now()): Record<string, string> {
+export function rateLimitHeaders(
+  info: RateLimitInfo | null | undefined,
+  now = Date.now(),
+): Record<string, string> {
   if (!info) return {};
   return {
     "ratelimit-limit": String(info.limit),

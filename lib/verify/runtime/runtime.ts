@@ -64,9 +64,9 @@ function replayUnavailable(): AppError {
  * not accepted while nobody can say whether it was seen before.
  */
 const failClosedReplayStore: ReplayStore = {
-  async has(keyId, jti) {
+  async has(lookup) {
     try {
-      return await getStores().replayStore.has(keyId, jti);
+      return await getStores().replayStore.has(lookup);
     } catch {
       throw replayUnavailable();
     }

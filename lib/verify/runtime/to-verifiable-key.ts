@@ -1,10 +1,18 @@
 import type { VerificationKeyRow } from "@/lib/dal/verification-keys";
 import { compileAllowlist } from "@/lib/ip/allowlist";
 import type { KeyObjectCache } from "@/lib/jwt/import-key";
+import { effectiveTenantLimit } from "@/lib/ratelimit/tenant-limit";
 import type { VerifiableKey } from "@/lib/verify/core/types";
 
-/** Does the per-key work once per cache fill: allowlist compiled, PEM imported (reused across fills). */
-export function toVerifiableKey(row: VerificationKeyRow, keyObjects: KeyObjectCache): VerifiableKey {
+/**
+ * Does the per-key work once per cache fill: allowlist compiled, PEM imported (reused across fills),
+ * the tenant's limit held to the operator's ceiling (`tenantLimitCeiling`, null: none).
+ */
+export function toVerifiableKey(
+  row: VerificationKeyRow,
+  keyObjects: KeyObjectCache,
+  tenantLimitCeiling: number | null = null,
+): VerifiableKey {
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -22,7 +30,7 @@ export function toVerifiableKey(row: VerificationKeyRow, keyObjects: KeyObjectCa
         : null,
     rateLimitPerMinute: row.rateLimitPerMinute,
     tenant: {
-      rateLimitPerMinute: row.tenantRateLimitPerMinute,
+      rateLimitPerMinute: effectiveTenantLimit(row.tenantRateLimitPerMinute, tenantLimitCeiling),
       maxTokenLifetimeSeconds: row.tenantMaxTokenLifetimeSeconds,
     },
   };

@@ -8,7 +8,7 @@ import {
   findVerificationKeyById,
   findVerificationKeyBySecretHash,
 } from "@/lib/dal/verification-keys";
-import type { Env } from "@/lib/env";
+import { type Env, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { log } from "@/lib/log";
@@ -112,15 +112,27 @@ async function subscribe(verifier: Verifier): Promise<void> {
 }
 
 export function createVerifier(env: Env): Verifier {
-  const keyObjects = new KeyObjectCache();
+  const bounds = env.cacheBounds;
+  const keyObjects = new KeyObjectCache({ maxEntries: bounds.publicKeyObjects });
+  // The ceiling is read at each fill (not captured here), so a changed setting applies to every load.
   const toKey = (row: Awaited<ReturnType<typeof findVerificationKeyById>>) =>
-    row ? toVerifiableKey(row, keyObjects) : null;
+    row ? toVerifiableKey(row, keyObjects, getEnv().tenantRateLimitMax) : null;
   const ms = env.databaseTimeoutMs;
-  const keyCache = new KeyCache({
-    bySecretHash: boundedLoad(async (hash: string) => toKey(await findVerificationKeyBySecretHash(hash)), ms),
-    byId: boundedLoad(async (id: string) => toKey(await findVerificationKeyById(id)), ms),
-    signingSecrets: boundedLoad(findSigningSecretsForVerification, ms),
-  });
+  const keyCache = new KeyCache(
+    {
+      bySecretHash: boundedLoad(
+        async (hash: string) => toKey(await findVerificationKeyBySecretHash(hash)),
+        ms,
+      ),
+      byId: boundedLoad(async (id: string) => toKey(await findVerificationKeyById(id)), ms),
+      signingSecrets: boundedLoad(findSigningSecretsForVerification, ms),
+    },
+    {
+      maxEntries: bounds.keyCacheEntries,
+      maxMisses: bounds.keyCacheMisses,
+      maxSignedClaims: bounds.signedKeyMemoEntries,
+    },
+  );
   const lookups = {
     get total() {
       return keyCache.lookups;

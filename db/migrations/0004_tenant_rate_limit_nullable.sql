@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ALTER COLUMN "rate_limit_per_minute" DROP NOT NULL;
