@@ -65,7 +65,9 @@ const LINGER_BYTES = 64 * 1024 * 1024;
  * pipe; Node a write ECONNRESET). Nothing is kept, so memory stays flat.
  */
 export function discardRest(req: IncomingMessage, res: ServerResponse): void {
-  if (req.complete) return;
+  // A request without a body has nothing left to drop, though answered synchronously (a cached key
+  // on the fast path) it is not `complete` yet: its connection must stay open for the next request.
+  if (req.complete || !hasBody(req)) return;
   const socket = req.socket;
   let dropped = 0;
   const hangUp = () => {

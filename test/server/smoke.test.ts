@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRemoteTenant } from "./client";
 import { type RunningServer, startServer } from "./harness";
@@ -20,6 +21,31 @@ describe("server.ts in production", () => {
     const whoami = await fetch(`${server.url}/api/v1/whoami`, { headers: { "x-api-key": key.key } });
     expect(whoami.status).toBe(200);
     expect(await whoami.json()).toMatchObject({ keyId: key.id, tenantId: tenant.tenantId });
+  });
+
+  it("keeps a keep-alive connection open after a fast-path answer (every request on it is answered)", async () => {
+    const tenant = await createRemoteTenant(server.url);
+    const { key } = await tenant.createKey();
+    await fetch(`${server.url}/api/v1/whoami`, { headers: { "x-api-key": key } }); // cache the key
+    const request = `GET /api/v1/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: ${key}\r\n\r\n`;
+    // Three requests pipelined on one socket; the connection must stay up for all three answers.
+    const answers = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, "127.0.0.1");
+      let received = "";
+      const done = () => {
+        socket.destroy();
+        resolve(received);
+      };
+      socket.on("data", (chunk: Buffer) => {
+        received += chunk.toString("latin1");
+        if ((received.match(/HTTP\/1\.1 /g) ?? []).length === 3) done();
+      });
+      socket.on("end", done);
+      socket.on("error", reject);
+      socket.setTimeout(10_000, done);
+      socket.write(request.repeat(3));
+    });
+    expect((answers.match(/HTTP\/1\.1 200 /g) ?? []).length).toBe(3);
   });
 
   it("serves /api/metrics to anyone when METRICS_TOKEN is unset (and says so at start)", async () => {
