@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { apiKeys, usageRollups, usageTenantRollups } from "@/db/schema";
+import { apiKeys, usageKeyTotals, usageRollups, usageTenantRollups } from "@/db/schema";
 import { AppError } from "@/lib/api/app-error";
 import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
 import type { TenantContext } from "./context";
@@ -59,7 +59,11 @@ export function resolveRange(query: UsageQuery, now = Date.now()) {
 type Range = { from: number; to: number; interval: Granularity };
 
 /** The tenant's rollup rows (of `table`: per key, or per tenant) of one granularity in [from, to). */
-function inRange(table: typeof usageRollups | typeof usageTenantRollups, ctx: TenantContext, range: Range) {
+function inRange(
+  table: typeof usageRollups | typeof usageTenantRollups | typeof usageKeyTotals,
+  ctx: TenantContext,
+  range: Range,
+) {
   return and(
     eq(table.tenantId, ctx.tenantId),
     eq(table.granularity, range.interval),
@@ -126,8 +130,9 @@ export async function getUsage(
 export type TopKey = { keyId: string; name: string; total: number; failed: number };
 
 /**
- * The busiest keys in a range, with how many of their verifications failed. The rollups are summed
- * per key first and only the top `limit` are joined to their names, not every rollup row.
+ * The busiest keys in a range, with how many of their verifications failed: from each key's totals
+ * per bucket (one row per key and bucket, not per outcome), summed per key first, and only the top
+ * `limit` joined to their names.
  */
 export async function getTopKeys(
   ctx: TenantContext,
@@ -139,16 +144,13 @@ export async function getTopKeys(
   const db = await getDb();
   const top = db
     .select({
-      keyId: usageRollups.keyId,
-      total: sql`sum(${usageRollups.count})`.as("total"),
-      failed:
-        sql`coalesce(sum(${usageRollups.count}) filter (where ${ne(usageRollups.outcome, "VALID")}), 0)`.as(
-          "failed",
-        ),
+      keyId: usageKeyTotals.keyId,
+      total: sql`sum(${usageKeyTotals.total})`.as("total"),
+      failed: sql`sum(${usageKeyTotals.failed})`.as("failed"),
     })
-    .from(usageRollups)
-    .where(inRange(usageRollups, ctx, { from, to, interval }))
-    .groupBy(usageRollups.keyId)
+    .from(usageKeyTotals)
+    .where(inRange(usageKeyTotals, ctx, { from, to, interval }))
+    .groupBy(usageKeyTotals.keyId)
     .orderBy(desc(sql`total`))
     .limit(limit)
     .as("top");
