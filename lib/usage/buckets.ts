@@ -72,17 +72,46 @@ export function toTenantRollups(rows: readonly UsageCount[]): TenantUsageCount[]
   return [...sums.values()];
 }
 
+/** A row of `usage_key_totals`: a key's count of every outcome, and of failures, in one bucket. */
+export type KeyTotal = Omit<UsageCount, "outcome" | "count"> & { total: number; failed: number };
+
+/** Rollup rows summed over outcomes, one per (tenant, granularity, bucket, key). */
+export function toKeyTotals(rows: readonly UsageCount[]): KeyTotal[] {
+  const sums = new Map<string, KeyTotal>();
+  for (const row of rows) {
+    const id = `${row.tenantId}|${row.granularity}|${row.bucketStart.getTime()}|${row.keyId}`;
+    const failed = row.outcome === "VALID" ? 0 : row.count;
+    const sum = sums.get(id);
+    if (sum) {
+      sum.total += row.count;
+      sum.failed += failed;
+    } else {
+      const { tenantId, granularity, bucketStart, keyId } = row;
+      sums.set(id, { tenantId, granularity, bucketStart, keyId, total: row.count, failed });
+    }
+  }
+  return [...sums.values()];
+}
+
 /**
  * One order for every writer: instances upserting overlapping rows lock them in the same order, so
  * two concurrent flushes wait for each other instead of deadlocking.
  */
-export function byRowKey<T extends TenantUsageCount & { keyId?: string }>(a: T, b: T): number {
+type RowKey = {
+  tenantId: string;
+  granularity: Granularity;
+  bucketStart: Date;
+  keyId?: string;
+  outcome?: string;
+};
+
+export function byRowKey(a: RowKey, b: RowKey): number {
   return (
     compare(a.tenantId, b.tenantId) ||
     compare(a.granularity, b.granularity) ||
     a.bucketStart.getTime() - b.bucketStart.getTime() ||
     compare(a.keyId ?? "", b.keyId ?? "") ||
-    compare(a.outcome, b.outcome)
+    compare(a.outcome ?? "", b.outcome ?? "")
   );
 }
 

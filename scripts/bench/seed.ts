@@ -91,7 +91,7 @@ export type UsageSeedResult = {
  * `verifications` over the last `days`, for the bench tenant's `keyCount` keys, written as the usage
  * buffer writes them: minute rows per (key, minute, outcome), then hour and day rows summed from
  * them (lib/usage/buckets.ts), all in `usage_rollups`, and the same summed over keys in
- * `usage_tenant_rollups`. Each minute has `slots` rows on distinct
+ * `usage_tenant_rollups` and over outcomes in `usage_key_totals`. Each minute has `slots` rows on distinct
  * keys, `failureSlots` of them failures; counts are spread so the total is exactly `verifications`.
  */
 export async function seedUsage(
@@ -150,12 +150,18 @@ export async function seedUsage(
         where tenant_id = ${options.tenantId} and granularity = 'minute'
         group by tenant_id, key_id, 3, 4, outcome`;
     }
-    // And summed over keys, as the flush writes them to usage_tenant_rollups (lib/dal/usage-writes.ts).
+    // And summed over keys, and over outcomes, as the flush writes them (lib/dal/usage-writes.ts).
     await tx`
       insert into usage_tenant_rollups (tenant_id, granularity, bucket_start, outcome, count)
       select tenant_id, granularity, bucket_start, outcome, sum(count)
       from usage_rollups where tenant_id = ${options.tenantId}
       group by tenant_id, granularity, bucket_start, outcome`;
+    await tx`
+      insert into usage_key_totals (tenant_id, granularity, bucket_start, key_id, total, failed)
+      select tenant_id, granularity, bucket_start, key_id, sum(count),
+             coalesce(sum(count) filter (where outcome <> 'VALID'), 0)
+      from usage_rollups where tenant_id = ${options.tenantId}
+      group by tenant_id, granularity, bucket_start, key_id`;
   });
   const [counts] = await sql<
     { minute: number; hour: number; day: number; tenant: number; verifications: string }[]
@@ -180,5 +186,6 @@ export async function vacuumAnalyze(sql: Sql): Promise<number> {
   await sql`vacuum (analyze) tenants`;
   await sql`vacuum (analyze) usage_rollups`;
   await sql`vacuum (analyze) usage_tenant_rollups`;
+  await sql`vacuum (analyze) usage_key_totals`;
   return since(started);
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as usage } from "@/app/api/tenants/me/usage/route";
+import { getTopKeys } from "@/lib/dal/usage";
 import { writeUsageBatch } from "@/lib/dal/usage-writes";
 import { UsageBuffer } from "@/lib/usage/usage-buffer";
 import { createAccount, type TestAccount } from "../accounts";
@@ -120,5 +121,36 @@ describe("per-tenant rollups (issue 10: a tenant's chart reads one row per bucke
       IP_NOT_ALLOWED: 320,
       INSUFFICIENT_SCOPE: 320,
     });
+  });
+});
+
+describe("per-key totals (issue 10: top keys read one row per key and bucket)", () => {
+  it("sum every outcome and the failed ones, per key and bucket, and feed top keys", async () => {
+    const owner = await createAccount("key-totals");
+    const [busy, quiet] = [await createTestKey(owner), await createTestKey(owner)];
+    const minute = Date.now() - (Date.now() % 60_000);
+    await writeUsageBatch({
+      id: `key-totals-${minute}-${owner.tenantId}`,
+      counts: [
+        { tenantId: owner.tenantId, keyId: busy.id, minute, outcome: "VALID", count: 7 },
+        { tenantId: owner.tenantId, keyId: busy.id, minute, outcome: "RATE_LIMITED", count: 2 },
+        { tenantId: owner.tenantId, keyId: busy.id, minute, outcome: "IP_NOT_ALLOWED", count: 1 },
+        { tenantId: owner.tenantId, keyId: quiet.id, minute, outcome: "VALID", count: 3 },
+      ],
+      lastUsed: [],
+    });
+    const ctx = {
+      tenantId: owner.tenantId,
+      userId: owner.userId,
+      role: "owner" as const,
+      actor: { type: "system" as const },
+      ip: "x",
+    };
+    for (const interval of ["minute", "hour", "day"] as const) {
+      expect(await getTopKeys(ctx, { interval }), interval).toEqual([
+        { keyId: busy.id, name: "Consumer key", total: 10, failed: 3 },
+        { keyId: quiet.id, name: "Consumer key", total: 3, failed: 0 },
+      ]);
+    }
   });
 });
