@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { getEnv, parseEnv } from "@/lib/env";
-import { compileAllowlist } from "@/lib/ip/allowlist";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { createStores } from "@/lib/ratelimit/create-stores";
 import { MemoryRateLimiter } from "@/lib/ratelimit/memory-rate-limiter";
@@ -15,6 +14,7 @@ import { missBudgetFor } from "@/lib/verify/core/miss-budget";
 import type { VerifiableKey } from "@/lib/verify/core/types";
 import { createVerifier } from "@/lib/verify/runtime/verifier";
 import { createAccount } from "./accounts";
+import { fakeVerifiableKey } from "./verifiable-key";
 import { createTestKey } from "./verification";
 
 // Issue 10: every in-process cache has a documented, configurable bound. For each, inserting well
@@ -32,21 +32,12 @@ const BOUND_VARS = [
 ];
 
 function key(id: string, tenantId = "ten_bounds"): VerifiableKey {
-  return {
+  return fakeVerifiableKey({
     id,
     tenantId,
     name: id,
-    type: "secret",
-    environment: "live",
-    scopes: [],
-    expiresAtMs: null,
-    revoked: false,
-    metadata: {},
-    allowlist: compileAllowlist([]),
-    keyObject: null,
-    rateLimitPerMinute: null,
     tenant: { rateLimitPerMinute: null, maxTokenLifetimeSeconds: 900 },
-  };
+  });
 }
 
 /** Every hash names a key (`hash-N` → `key_N`) unless it starts with `unknown`. */

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compileAllowlist } from "@/lib/ip/allowlist";
+import { fakeVerifiableKey } from "@/test/verifiable-key";
 import { KeyCache, type KeySource } from "./key-cache";
 import type { VerifiableKey } from "./types";
 
 function key(id: string, tenantId = "ten_real"): VerifiableKey {
-  return {
-    id,
-    tenantId,
-    name: id,
-    type: "secret",
-    environment: "live",
-    scopes: [],
-    expiresAtMs: null,
-    revoked: false,
-    metadata: {},
-    allowlist: compileAllowlist([]),
-    keyObject: null,
-    rateLimitPerMinute: null,
-    tenant: { rateLimitPerMinute: 100, maxTokenLifetimeSeconds: 900 },
-  };
+  return fakeVerifiableKey({ id, tenantId, name: id });
 }
 
 /** A database of two keys and one tenant with a secret, counting every query. */

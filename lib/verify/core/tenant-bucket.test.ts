@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compileAllowlist } from "@/lib/ip/allowlist";
 import { generateSecretKey } from "@/lib/keys/secret-key";
 import { MemoryRateLimiter } from "@/lib/ratelimit/memory-rate-limiter";
 import { MemoryReplayStore } from "@/lib/ratelimit/memory-replay-store";
 import type { RateLimiter } from "@/lib/ratelimit/types";
-import type { VerifiableKey } from "./types";
+import { fakeVerifiableKey } from "@/test/verifiable-key";
 import { verifyCredential } from "./verify-credential";
 
 // Issue 10: a tenant with no limit has no bucket: verification asks the limiter nothing for it.
@@ -28,21 +27,12 @@ function recordingLimiter() {
 
 function setup(tenantLimit: number | null, keyLimit: number | null) {
   const secret = generateSecretKey("live");
-  const key: VerifiableKey = {
+  const key = fakeVerifiableKey({
     id: "key_BBBBBBBBBBBBBBBBBBBBBBBB",
     tenantId: "ten_unlimited",
-    name: "k",
-    type: "secret",
-    environment: "live",
-    scopes: [],
-    expiresAtMs: null,
-    revoked: false,
-    metadata: {},
-    allowlist: compileAllowlist([]),
-    keyObject: null,
     rateLimitPerMinute: keyLimit,
     tenant: { rateLimitPerMinute: tenantLimit, maxTokenLifetimeSeconds: 900 },
-  };
+  });
   const { limiter, asked } = recordingLimiter();
   const deps = {
     keys: { bySecretHash: () => key, byId: () => null, signingSecrets: () => [] },

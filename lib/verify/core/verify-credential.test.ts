@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileAllowlist } from "@/lib/ip/allowlist";
 import { generateSecretKey } from "@/lib/keys/secret-key";
 import { createStores } from "@/lib/ratelimit/create-stores";
+import { fakeVerifiableKey } from "@/test/verifiable-key";
 import type { KeyLookup, VerifiableKey } from "./types";
 import { verifyCredential } from "./verify-credential";
 
@@ -33,22 +34,10 @@ function setup(keys: Record<string, VerifiableKey>) {
 }
 
 function key(overrides: Partial<VerifiableKey> = {}): VerifiableKey {
-  return {
-    id: "key_AAAAAAAAAAAAAAAAAAAAAAAA",
-    tenantId: "ten_x",
-    name: "k",
-    type: "secret",
-    environment: "live",
-    scopes: [],
-    expiresAtMs: null,
-    revoked: false,
-    metadata: {},
-    allowlist: compileAllowlist([]),
-    keyObject: null,
-    rateLimitPerMinute: null,
+  return fakeVerifiableKey({
     tenant: { rateLimitPerMinute: 1000, maxTokenLifetimeSeconds: 900 },
     ...overrides,
-  };
+  });
 }
 
 describe("verifyCredential", () => {
