@@ -28,6 +28,8 @@ describe("nothing in the project reads outside its own tree", () => {
       [at("lib/jwt/x.test.ts"), `new URL("../../test/fixtures/wycheproof/x.json", import.meta.url)`],
       [at("test/server/harness.ts"), `const ROOT = path.resolve(__dirname, "..", "..");`],
       [at("app/x.ts"), `import { y } from "../lib/y";`],
+      // A side-effect import after other code: its specifier resolves from the file, like any import.
+      [at("scripts/x.ts"), `/** A comment. */\nimport "../lib/server/allow-server-only";`],
       [at("scripts/x.sh"), `"\${CHROMIUM_PATH:-/usr/bin/chromium}"`],
     ] as const;
     for (const [file, text] of cases) expect(findEscapes(ROOT, file, text), text).toEqual([]);

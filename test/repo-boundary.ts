@@ -64,8 +64,10 @@ export function findEscapes(root: string, file: string, text: string): Escape[] 
       if (/(^|[\s=:(])\.\.\//.test(` ${candidate}`)) {
         const relative = candidate.slice(candidate.indexOf("../")).split(/[\s"'`]/)[0]!;
         // Module specifiers resolve from the file; fs paths from the working directory (the root).
-        const before = (lines[index - 1] ?? "") + lineText.slice(0, match.index);
-        const isModule = MODULE_CONTEXT.test(before);
+        // (The keyword may end the line before: `from\n  "x"`.)
+        const prefix = lineText.slice(0, match.index);
+        const isModule =
+          MODULE_CONTEXT.test(prefix) || MODULE_CONTEXT.test(`${lines[index - 1] ?? ""} ${prefix}`);
         if (escapes(root, dir, relative) || (!isModule && escapes(root, root, relative))) report();
       } else if (
         candidate.startsWith("/") &&
