@@ -42,8 +42,23 @@ export function parseJsonText(text: string): unknown {
   } catch {
     throw new AppError("INVALID_JSON");
   }
-  assertSafeJson(json);
+  if (mayBeUnsafe(text)) assertSafeJson(json);
   return json;
+}
+
+/**
+ * False when the text alone proves the parsed value safe, so the common small body skips the walk:
+ * with fewer than MAX_JSON_DEPTH brackets it cannot nest that deep, and a NUL can only come from a
+ * `\u0000` escape (JSON.parse refuses raw control characters inside strings).
+ */
+function mayBeUnsafe(text: string): boolean {
+  if (/\\u0000/i.test(text)) return true;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x7b || c === 0x5b) && ++brackets >= MAX_JSON_DEPTH) return true;
+  }
+  return false;
 }
 
 /** No content type is taken as JSON (curl -d without -H); any other type than JSON is a 415. */
