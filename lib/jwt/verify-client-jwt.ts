@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
+import { andThen, type MaybePromise } from "@/lib/async/maybe-promise";
 import { isKeyId } from "@/lib/keys/key-id";
-import { checkEs256Signature, parseCompactEs256 } from "./es256-compact";
+import { checkEs256Signature, type ParsedEs256Jws, parseCompactEs256 } from "./es256-compact";
 import { parseJsonObject } from "./json-object";
 import {
   audienceAccepted,
@@ -55,12 +56,13 @@ function invalidToken(message: string): ClientJwtFailure {
  * before the signature only to find the key; no claim value is acted on until the signature
  * holds. The key comes from `resolveKey(sub)` and nothing else: `kid`, if sent, must merely
  * agree with `sub`. Replay (`jti`), key expiry, IP allowlists and scopes are the caller's next
- * steps, using the returned claims and key.
+ * steps, using the returned claims and key. With a resolver that answers at once (a cached key)
+ * the result is synchronous too (no promise on the hot path, see lib/async/maybe-promise.ts).
  */
-export async function verifyClientJwt<K extends ResolvedKey>(
+export function verifyClientJwt<K extends ResolvedKey>(
   token: unknown,
   options: VerifyClientJwtOptions<K>,
-): Promise<ClientJwtResult<K>> {
+): MaybePromise<ClientJwtResult<K>> {
   const parsed = parseCompactEs256(token);
   if (!parsed.ok) return parsed;
   const { jws } = parsed;
@@ -78,7 +80,15 @@ export async function verifyClientJwt<K extends ResolvedKey>(
     return invalidToken("Claim sub must be a key id (key_ followed by 24 characters)");
   }
 
-  const key = await options.resolveKey(claims.sub);
+  return andThen(options.resolveKey(claims.sub), (key) => checkWithKey(jws, claims, key, options));
+}
+
+function checkWithKey<K extends ResolvedKey>(
+  jws: ParsedEs256Jws,
+  claims: ClientJwtClaims,
+  key: K | null | undefined,
+  options: VerifyClientJwtOptions<K>,
+): ClientJwtResult<K> {
   if (key === null || key === undefined) return invalidToken("Claim sub does not name an active public key");
 
   const signatureFailure = checkEs256Signature(jws, key.keyObject);

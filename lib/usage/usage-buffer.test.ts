@@ -160,3 +160,38 @@ describe("UsageBuffer.stop", () => {
     expect(reports).toEqual([{ counts: 1, verifications: 2, lastUsed: 1, reason: "stopped" }]);
   });
 });
+
+describe("UsageBuffer last-used", () => {
+  it("keeps each key's latest success (time and address), whatever order successes arrive in", async () => {
+    const { state, write } = flakyWriter();
+    const buffer = new UsageBuffer(write);
+    const at = (ms: number, ip: string, outcome = "VALID") => ({ ...event(T0 + ms, "key_a", outcome), ip });
+    buffer.record(at(2_000, "192.0.2.2"));
+    buffer.record(at(1_000, "192.0.2.1")); // older, arrives late: does not move last-used back
+    buffer.record(at(3_000, "192.0.2.3"));
+    buffer.record(at(4_000, "198.51.100.9", "IP_NOT_ALLOWED")); // a failure never moves it
+    await buffer.flush();
+    expect(state.written[0]!.lastUsed).toEqual([
+      { tenantId: "t1", keyId: "key_a", at: new Date(T0 + 3_000), ip: "192.0.2.3" },
+    ]);
+  });
+
+  it("leaves a sealed batch as it was when later successes arrive during its write", async () => {
+    const batches: UsageBatch[] = [];
+    let release!: () => void;
+    const buffer = new UsageBuffer(async (batch) => {
+      batches.push(batch);
+      if (batches.length > 1) return;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    buffer.record({ ...event(T0), ip: "192.0.2.1" });
+    const writing = buffer.flush();
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    buffer.record({ ...event(T0 + 5_000), ip: "192.0.2.5" });
+    expect(batches[0]!.lastUsed).toEqual([{ tenantId: "t1", keyId: "key_a", at: new Date(T0), ip: "192.0.2.1" }]);
+    release();
+    await writing;
+  });
+});

@@ -19,6 +19,8 @@ export { bucketStart, type Granularity, type MinuteCount, type UsageCount } from
 export type UsageEvent = { tenantId: string; keyId: string; outcome: string; at: number; ip: string };
 export type LastUsed = { tenantId: string; keyId: string; at: Date; ip: string };
 export type UsageBatch = { id: string; counts: MinuteCount[]; lastUsed: LastUsed[] };
+/** Last-used as held until a batch is sealed: updated in place, a Date made only once per batch. */
+type PendingLastUsed = { tenantId: string; keyId: string; atMs: number; ip: string };
 
 export type DropReport = {
   counts: number;
@@ -51,7 +53,7 @@ export type UsageBufferStats = {
 
 export class UsageBuffer {
   #counts = new Map<string, MinuteCount>();
-  #lastUsed = new Map<string, LastUsed>();
+  #lastUsed = new Map<string, PendingLastUsed>();
   /** A sealed batch whose write failed: retried as it is, before anything newer. */
   #waiting: UsageBatch | null = null;
   #chain: Promise<void> = Promise.resolve();
@@ -106,9 +108,11 @@ export class UsageBuffer {
     const previous = this.#lastUsed.get(event.keyId);
     if (!previous) {
       if (this.#lastUsed.size >= this.#max) this.#dropOldestLastUsed();
-      this.#lastUsed.set(event.keyId, lastUsedOf(event));
-    } else if (previous.at.getTime() <= event.at) {
-      this.#lastUsed.set(event.keyId, lastUsedOf(event));
+      const { tenantId, keyId, at, ip } = event;
+      this.#lastUsed.set(keyId, { tenantId, keyId, atMs: at, ip });
+    } else if (previous.atMs <= event.at) {
+      previous.atMs = event.at;
+      previous.ip = event.ip;
     }
   }
 
@@ -160,7 +164,7 @@ export class UsageBuffer {
     const batch = {
       id: this.#newBatchId(),
       counts: [...this.#counts.values()],
-      lastUsed: [...this.#lastUsed.values()],
+      lastUsed: Array.from(this.#lastUsed.values(), toLastUsed),
     };
     this.#counts = new Map();
     this.#lastUsed = new Map();
@@ -245,6 +249,6 @@ export class UsageBuffer {
   }
 }
 
-function lastUsedOf(event: UsageEvent): LastUsed {
-  return { tenantId: event.tenantId, keyId: event.keyId, at: new Date(event.at), ip: event.ip };
+function toLastUsed({ tenantId, keyId, atMs, ip }: PendingLastUsed): LastUsed {
+  return { tenantId, keyId, at: new Date(atMs), ip };
 }

@@ -18,13 +18,20 @@ export type KeydeskServer = { base: string; pid: number; label: string };
 export const METRICS_TOKEN = "bench-only-metrics-token-0123456789";
 
 /**
- * The production server (server.ts over the production build) on `port`, against `databaseUrl`.
+ * The production server (server.ts over the production build of `checkout`, by default this one)
+ * on `port`, against `databaseUrl`.
  * Loopback callers are exempt from the miss budget, as a tenant's gateway would be: cold runs make
  * one database look-up per request on purpose.
  */
-export async function startKeydesk(label: string, port: number, databaseUrl: string): Promise<KeydeskServer> {
+export async function startKeydesk(
+  label: string,
+  port: number,
+  databaseUrl: string,
+  checkout: string = process.cwd(),
+): Promise<KeydeskServer> {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: checkout,
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -4,8 +4,9 @@ import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { stampedClientIpHeaders } from "@/lib/http/client-ip";
 import type { HttpInput } from "@/lib/http/core";
 import { createAccount } from "../accounts";
+import { newP256KeyPair } from "../es256";
 import { call } from "../http";
-import { createTestKey } from "../verification";
+import { createTestKey, nowSeconds, signJwt } from "../verification";
 
 /**
  * Issue 10: a cached secret key is answered without a single promise when the stores are in
@@ -26,12 +27,28 @@ function input(headers: Record<string, string>, url = "/api/v1/whoami"): HttpInp
 }
 
 let key: { id: string; key: string };
+let signed: { id: string; key: string };
+let jwtKeyId: string;
+let jwt: string;
 
 beforeAll(async () => {
   const owner = await createAccount("sync-path");
   key = await createTestKey(owner);
-  // The first verification loads the key into the cache.
-  expect((await call(whoami, { headers: { "x-api-key": key.key } })).status).toBe(200);
+  signed = await createTestKey(owner, { type: "signed" });
+  const pair = newP256KeyPair();
+  jwtKeyId = (await createTestKey(owner, { type: "public_key", publicKey: pair.publicPem })).id;
+  const privatePem = pair.privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+  // No jti: one token sent again and again (a token with a jti waits for the replay store).
+  jwt = signJwt(privatePem, { sub: jwtKeyId, iat: nowSeconds(), exp: nowSeconds() + 600 });
+  // The first verification of each loads its key (and the tenant's signing secrets) into the cache.
+  const credentials: Record<string, string>[] = [
+    { "x-api-key": key.key },
+    { "x-api-key": signed.key },
+    { authorization: `Bearer ${jwt}` },
+  ];
+  for (const headers of credentials) {
+    expect((await call(whoami, { headers })).status).toBe(200);
+  }
 });
 
 describe("the verification hot path", () => {
@@ -48,6 +65,23 @@ describe("the verification hot path", () => {
       const viaNext = await call(whoami, { headers: { "x-api-key": key.key } });
       expect(viaNext.status).toBe(answer.status);
       expect(Object.keys(JSON.parse(answer.body))).toEqual(Object.keys(await viaNext.json()));
+    },
+  );
+
+  it.runIf(inProcessStores)(
+    "answers a cached signed key and a cached key's ES256 JWT synchronously too",
+    async () => {
+      const cached: [Record<string, string>, string][] = [
+        [{ "x-api-key": signed.key }, signed.id],
+        [{ authorization: `Bearer ${jwt}` }, jwtKeyId],
+      ];
+      for (const [headers, keyId] of cached) {
+        const out = whoami.core(input(headers));
+        expect(out).not.toBeInstanceOf(Promise);
+        const answer = await out;
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.body)).toMatchObject({ keyId });
+      }
     },
   );
 

@@ -52,26 +52,37 @@ function secretKeyFound(key: VerifiableKey | null): Authenticated | AuthFailure 
 const COSTLY_SIGNED_KEY_LENGTH = 2048;
 
 /** The signature is checked with the tenant's secrets before anything in the payload is trusted. */
-async function signedClaims(value: string, deps: AuthDeps): Promise<SignedClaims | null> {
+function signedClaims(value: string, deps: AuthDeps): MaybePromise<SignedClaims | null> {
   const remembered = deps.keys.verifiedSignedClaims?.(value);
   if (remembered) return remembered;
-  if (value.length > COSTLY_SIGNED_KEY_LENGTH) await deps.admit?.();
-  const claimed = parseSignedKeyUnverified(value);
-  if (!claimed) return null;
-  const secrets = await deps.keys.signingSecrets(claimed.tenantId, deps.admit);
-  if (secrets.length === 0) return null;
-  const verified = verifySignedKey(value, secrets);
-  if (!verified.ok) return null;
-  const { tenantId, keyId, environment } = verified.payload;
-  const claims = { tenantId, keyId, environment };
-  deps.keys.rememberSignedClaims?.(value, claims);
-  return claims;
+  const admit = deps.admit;
+  if (value.length > COSTLY_SIGNED_KEY_LENGTH && admit)
+    return admit().then(() => claimsFromSecrets(value, deps));
+  return claimsFromSecrets(value, deps);
 }
 
-async function authenticateSigned(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
-  const claims = await signedClaims(value, deps);
-  if (!claims) return fail("INVALID_API_KEY");
-  const key = await deps.keys.byId(claims.keyId, deps.admit);
+function claimsFromSecrets(value: string, deps: AuthDeps): MaybePromise<SignedClaims | null> {
+  const claimed = parseSignedKeyUnverified(value);
+  if (!claimed) return null;
+  return andThen(deps.keys.signingSecrets(claimed.tenantId, deps.admit), (secrets) => {
+    if (secrets.length === 0) return null;
+    const verified = verifySignedKey(value, secrets);
+    if (!verified.ok) return null;
+    const { tenantId, keyId, environment } = verified.payload;
+    const claims = { tenantId, keyId, environment };
+    deps.keys.rememberSignedClaims?.(value, claims);
+    return claims;
+  });
+}
+
+function authenticateSigned(value: string, deps: AuthDeps): MaybePromise<Authenticated | AuthFailure> {
+  return andThen(signedClaims(value, deps), (claims) => {
+    if (!claims) return fail("INVALID_API_KEY");
+    return andThen(deps.keys.byId(claims.keyId, deps.admit), (key) => signedKeyFound(claims, key));
+  });
+}
+
+function signedKeyFound(claims: SignedClaims, key: VerifiableKey | null): Authenticated | AuthFailure {
   // A tenant's admin holds its signing secrets and can sign any payload: the key named must be a
   // signed key of that very tenant, in the environment the token claims, or the token is not it.
   // Such a token is not attributed to the key (no usage, no "revoked" answer): it was never issued.
@@ -82,25 +93,27 @@ async function authenticateSigned(value: string, deps: AuthDeps): Promise<Authen
 }
 
 /** ES256 client JWTs (seed 000): the key comes from Keydesk by `sub`, never from the token. */
-async function authenticateJwt(value: string, deps: AuthDeps): Promise<Authenticated | AuthFailure> {
+function authenticateJwt(value: string, deps: AuthDeps): MaybePromise<Authenticated | AuthFailure> {
   let resolved: VerifiableKey | undefined;
-  const result = await verifyClientJwt(value, {
+  const verified = verifyClientJwt(value, {
     now: deps.now,
     audience: deps.audience,
     leewaySeconds: deps.leewaySeconds,
-    resolveKey: async (keyId) => {
-      const key = await deps.keys.byId(keyId, deps.admit);
-      if (key?.type !== "public_key" || key.revoked || !key.keyObject) return null;
-      resolved = key;
-      return { keyObject: key.keyObject, key };
-    },
+    resolveKey: (keyId) =>
+      andThen(deps.keys.byId(keyId, deps.admit), (key) => {
+        if (key?.type !== "public_key" || key.revoked || !key.keyObject) return null;
+        resolved = key;
+        return { keyObject: key.keyObject, key };
+      }),
     maxLifetimeSeconds: ({ key }) => key.tenant.maxTokenLifetimeSeconds,
   });
-  if (!result.ok) {
-    const failure = fail(result.code, result.message, resolved);
-    return result.details ? { ...failure, details: { ...result.details } } : failure;
-  }
-  return { ok: true, key: result.key.key, jwt: { jti: result.claims.jti, exp: result.claims.exp } };
+  return andThen(verified, (result): Authenticated | AuthFailure => {
+    if (!result.ok) {
+      const failure = fail(result.code, result.message, resolved);
+      return result.details ? { ...failure, details: { ...result.details } } : failure;
+    }
+    return { ok: true, key: result.key.key, jwt: { jti: result.claims.jti, exp: result.claims.exp } };
+  });
 }
 
 export function authenticate(
