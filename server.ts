@@ -68,12 +68,12 @@ async function main() {
   };
 
   const server = createServer(SOCKET_LIMITS, (req, res) => {
-    stamp(req);
+    const clientIp = stamp(req);
     const fast = fastPath?.match(req);
     let served: void | Promise<void>;
     try {
       // A cached key is answered synchronously, before this returns (SPEC §7, issue 10).
-      served = fast ? fastPath!.serve(fast, req, res) : toNext(req, res);
+      served = fast ? fastPath!.serve(fast, req, res, clientIp) : toNext(req, res);
     } catch (error) {
       return failed(res, error);
     }

@@ -19,6 +19,11 @@ export type HttpInput = {
   text(): Promise<string>;
   /** Which server answered: the socket fast path or Next (for /api/metrics). */
   via: "fast" | "next";
+  /**
+   * The client address server.ts resolved from the socket, when the fast path serves the request
+   * itself; otherwise it is read from the stamped headers (lib/http/client-ip.ts).
+   */
+  clientIp?: string;
 };
 
 export type HttpOutput = JsonOutput;

@@ -15,14 +15,19 @@ const nested = (depth: number) => `${"[".repeat(depth)}1${"]".repeat(depth)}`;
 
 describe("parseJsonText", () => {
   it("accepts small ordinary bodies and nesting up to the limit", () => {
-    expect(parseJsonText('{"key":"ak_live_x","scopes":["a","b"]}')).toEqual({ key: "ak_live_x", scopes: ["a", "b"] });
+    expect(parseJsonText('{"key":"ak_live_x","scopes":["a","b"]}')).toEqual({
+      key: "ak_live_x",
+      scopes: ["a", "b"],
+    });
     expect(refusal(nested(MAX_JSON_DEPTH))).toBeUndefined();
     expect(parseJsonText("  ")).toEqual({});
   });
 
   it("refuses nesting past the limit, in arrays and objects", () => {
     expect(refusal(nested(MAX_JSON_DEPTH + 1))).toMatch(/^VALIDATION_ERROR: JSON is nested/);
-    expect(refusal(`${'{"a":'.repeat(MAX_JSON_DEPTH + 1)}1${"}".repeat(MAX_JSON_DEPTH + 1)}`)).toMatch(/nested/);
+    expect(refusal(`${'{"a":'.repeat(MAX_JSON_DEPTH + 1)}1${"}".repeat(MAX_JSON_DEPTH + 1)}`)).toMatch(
+      /nested/,
+    );
   });
 
   it("refuses a NUL however the escape is spelled, in keys and values", () => {

@@ -19,7 +19,10 @@ async function readText(req: IncomingMessage): Promise<string> {
 /** The request as the core handlers read it; a class, so no closures are made per request. */
 class SocketInput implements HttpInput {
   readonly via = "fast";
-  constructor(private readonly req: IncomingMessage) {}
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly clientIp: string,
+  ) {}
 
   get method(): string {
     return this.req.method ?? "GET";
@@ -61,11 +64,17 @@ export function createFastPath(routes: FastRoutes, options: { hsts?: string } = 
     },
 
     /** Answers synchronously when the core can (a cached key), else once it has decided. */
-    serve(core: CoreHandler, req: IncomingMessage, res: ServerResponse): void | Promise<void> {
+    /** `clientIp`: the address server.ts resolved for this request (lib/server/stamp-client-ip.ts). */
+    serve(
+      core: CoreHandler,
+      req: IncomingMessage,
+      res: ServerResponse,
+      clientIp: string,
+    ): void | Promise<void> {
       if (declaredTooLarge(req.headers["content-length"], BODY_CAPS.api)) {
         return send(req, res, errorOutput("PAYLOAD_TOO_LARGE"));
       }
-      const out = runCore(core, new SocketInput(req));
+      const out = runCore(core, new SocketInput(req, clientIp));
       if (out instanceof Promise) return out.then((answer) => send(req, res, answer));
       send(req, res, out);
     },

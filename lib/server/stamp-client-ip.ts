@@ -23,7 +23,9 @@ export function createClientIpStamper(trust: ProxyTrust) {
       trustProxyHops: trust.trustProxyHops,
       trustedProxies,
     });
-    if (!trustsForwarding) delete req.headers["x-forwarded-for"];
+    // Deleted only when sent: a delete turns the headers object into a slow dictionary.
+    if (!trustsForwarding && req.headers["x-forwarded-for"] !== undefined)
+      delete req.headers["x-forwarded-for"];
     req.headers[CLIENT_IP_HEADER] = ip;
     req.headers[PEER_TOKEN_HEADER] = token;
     return ip;

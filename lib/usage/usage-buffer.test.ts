@@ -190,7 +190,9 @@ describe("UsageBuffer last-used", () => {
     const writing = buffer.flush();
     await vi.waitFor(() => expect(batches).toHaveLength(1));
     buffer.record({ ...event(T0 + 5_000), ip: "192.0.2.5" });
-    expect(batches[0]!.lastUsed).toEqual([{ tenantId: "t1", keyId: "key_a", at: new Date(T0), ip: "192.0.2.1" }]);
+    expect(batches[0]!.lastUsed).toEqual([
+      { tenantId: "t1", keyId: "key_a", at: new Date(T0), ip: "192.0.2.1" },
+    ]);
     release();
     await writing;
   });

@@ -48,6 +48,37 @@ describe("server.ts in production", () => {
     expect((answers.match(/HTTP\/1\.1 200 /g) ?? []).length).toBe(3);
   });
 
+  it("checks IP allowlists on the fast path against the socket's address, whatever headers claim", async () => {
+    const tenant = await createRemoteTenant(server.url);
+    const elsewhere = await tenant.createKey({ ipAllowlist: ["10.0.0.0/8"] });
+    const here = await tenant.createKey({ ipAllowlist: ["127.0.0.1/32"] });
+    const forged = {
+      "x-forwarded-for": "10.1.2.3",
+      "x-keydesk-client-ip": "10.1.2.3",
+      "x-keydesk-peer-token": "guess",
+    };
+    const verify = (key: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/v1/verify`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ key }),
+      }).then((res) => res.json());
+    for (let pass = 0; pass < 2; pass++) {
+      // The second pass is answered from the cache (synchronously, on the socket).
+      const refused = await fetch(`${server.url}/api/v1/whoami`, {
+        headers: { "x-api-key": elsewhere.key, ...forged },
+      });
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).error.code).toBe("IP_NOT_ALLOWED");
+      expect(await verify(elsewhere.key, forged)).toMatchObject({ valid: false, code: "IP_NOT_ALLOWED" });
+      const allowed = await fetch(`${server.url}/api/v1/whoami`, {
+        headers: { "x-api-key": here.key, ...forged },
+      });
+      expect(allowed.status).toBe(200);
+      expect(await verify(here.key, forged)).toMatchObject({ valid: true, keyId: here.id });
+    }
+  });
+
   it("serves /api/metrics to anyone when METRICS_TOKEN is unset (and says so at start)", async () => {
     const res = await fetch(`${server.url}/api/metrics`);
     expect(res.status).toBe(200);

@@ -18,6 +18,10 @@ function headersOf(input: HttpInput) {
   return { get: (name: string) => input.header(name) };
 }
 
+function clientIpOf(input: HttpInput): string {
+  return input.clientIp ?? clientIpFromHeaders(headersOf(input));
+}
+
 /** Keys never travel in URLs (they end up in logs and browser history): refused before anything else. */
 function keyInQuery(input: HttpInput): HttpOutput | null {
   return hasCredentialInQuery(input.url) ? errorOutput("KEY_IN_QUERY") : null;
@@ -44,10 +48,7 @@ export const whoamiCore: CoreHandler = (input) => {
   const headers = headersOf(input);
   const sent = credentialFromHeaders(headers);
   if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
-  const result = runVerification(
-    { credential: sent.credential, clientIp: clientIpFromHeaders(headers) },
-    input.via,
-  );
+  const result = runVerification({ credential: sent.credential, clientIp: clientIpOf(input) }, input.via);
   return andThen(result, whoamiOutput);
 };
 
@@ -57,7 +58,7 @@ export const verifyCore: CoreHandler = async (input) => {
   if (refused) return refused;
   const json = await readJson(input.header("content-type"), () => input.text());
   const body = parseWith(verifyInput, json);
-  const callerIp = clientIpFromHeaders(headersOf(input));
+  const callerIp = clientIpOf(input);
   const result = await runVerification(
     {
       credential: body.key ?? body.token ?? null,
