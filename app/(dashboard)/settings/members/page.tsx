@@ -25,7 +25,7 @@ export default async function MembersPage() {
         description="Your workspace, its limits, the scopes your API understands and the secrets behind signed keys."
       />
       <SettingsNav />
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card
           title="Members"
           description="Owners manage everything, members and ownership included; admins manage keys, settings, admins and viewers; viewers only look."
