@@ -54,6 +54,21 @@ const ipBody = z.object({ ip: z.string() });
 const healthBody = z.object({ status: z.literal("ok") });
 const readyBody = z.object({ status: z.literal("ready"), database: z.enum(["pglite", "postgres"]) });
 
+/** POST …/invitations and its alias POST …/members: one handler, one description. */
+const inviting = {
+  method: "post",
+  tag: "Members",
+  auth: "accessToken",
+  body: inviteInput,
+  responses: {
+    201: { description: "The invitation; the link only when it was not emailed", schema: createdInvitation },
+    400: error("VALIDATION_ERROR"),
+    403: error("FORBIDDEN (viewers; admins cannot invite owners)"),
+    409: error("CONFLICT (already a member)"),
+    503: error("SERVICE_UNAVAILABLE (the email could not be sent; the invitation was withdrawn)"),
+  },
+} as const satisfies Omit<Operation, "path" | "summary">;
+
 /** Every documented route, with the zod schemas its handler validates with and answers in. */
 export const OPERATIONS: Operation[] = [
   {
@@ -188,22 +203,9 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { description: "Every member", schema: memberList }, 401: error("UNAUTHORIZED") },
   },
   {
-    method: "post",
+    ...inviting,
     path: "/api/tenants/me/members",
-    tag: "Members",
     summary: "Add a member: invites them (same as POST /api/tenants/me/invitations)",
-    auth: "accessToken",
-    body: inviteInput,
-    responses: {
-      201: {
-        description: "The invitation; the link only when it was not emailed",
-        schema: createdInvitation,
-      },
-      400: error("VALIDATION_ERROR"),
-      403: error("FORBIDDEN (viewers; admins cannot invite owners)"),
-      409: error("CONFLICT (already a member)"),
-      503: error("SERVICE_UNAVAILABLE (the email could not be sent; the invitation was withdrawn)"),
-    },
   },
   {
     method: "patch",
@@ -255,23 +257,10 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { description: "The last 100 invitations", schema: invitationList } },
   },
   {
-    method: "post",
+    ...inviting,
     path: "/api/tenants/me/invitations",
-    tag: "Members",
     summary:
       "Invite by email and role: a single-use link valid 7 days, emailed when SMTP_URL is set, else returned once",
-    auth: "accessToken",
-    body: inviteInput,
-    responses: {
-      201: {
-        description: "The invitation; the link only when it was not emailed",
-        schema: createdInvitation,
-      },
-      400: error("VALIDATION_ERROR"),
-      403: error("FORBIDDEN (viewers; admins cannot invite owners)"),
-      409: error("CONFLICT (already a member)"),
-      503: error("SERVICE_UNAVAILABLE (the email could not be sent; the invitation was withdrawn)"),
-    },
   },
   {
     method: "delete",

@@ -1,10 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { Role } from "@/lib/dal/context";
 import type { MemberDto } from "@/lib/schemas/members";
@@ -53,51 +49,22 @@ function run(change: Change): Promise<ActionResult<unknown>> {
 }
 
 export function ConfirmChange({ change, onClose }: { change: Change | null; onClose: () => void }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  const confirm = (current: Change) =>
-    startTransition(async () => {
-      const result = await run(current).catch(() => ({
-        ok: false as const,
-        code: "INTERNAL_ERROR" as const,
-        message: "Something went wrong on our side; nothing was changed.",
-        fieldErrors: {},
-      }));
-      if (!result.ok) {
-        if (result.code === "UNAUTHORIZED") window.location.assign("/login");
-        return setError(result.message);
-      }
-      // Leaving ends this browser's session in the workspace.
-      if (current.kind === "remove" && current.you) return window.location.assign("/login");
-      close();
-      router.refresh();
-    });
   const text = change ? wording(change) : null;
+  // Leaving ends this browser's session in the workspace: there is no page to refresh.
+  const leaving = change?.kind === "remove" && change.you;
   return (
-    <Modal open={change !== null} onClose={close} title={text?.title ?? ""}>
-      {change && text ? (
-        <div className="space-y-4 text-sm">
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <p className="text-ink">{text.body}</p>
-          <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-            <Button type="button" variant="secondary" onClick={close} data-autofocus>
-              Cancel
-            </Button>
-            <Button
-              variant={change.kind === "role" ? "primary" : "danger"}
-              disabled={pending}
-              onClick={() => confirm(change)}
-            >
-              {pending ? "Working…" : text.confirm}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-    </Modal>
+    <ConfirmDialog
+      open={change !== null}
+      title={text?.title ?? ""}
+      confirmLabel={text?.confirm ?? ""}
+      pendingLabel="Working…"
+      tone={change?.kind === "role" ? "primary" : "danger"}
+      failure="Something went wrong on our side; nothing was changed."
+      run={() => (change ? run(change) : Promise.resolve({ ok: true as const }))}
+      onClose={onClose}
+      onDone={leaving ? () => window.location.assign("/login") : undefined}
+    >
+      <p>{text?.body}</p>
+    </ConfirmDialog>
   );
 }
