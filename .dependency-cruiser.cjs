@@ -25,6 +25,7 @@ const LAYERS = {
   "lib/ids": ["lib/keys"],
   "lib/env": ["lib/ip", "lib/ratelimit"],
   "lib/log": ["lib/env"],
+  "lib/mail": ["lib/env"],
   "lib/schemas": ["lib/errors", "lib/ip", "lib/keys", "lib/ratelimit"],
   "lib/http": ["lib/async", "lib/errors", "lib/log", "lib/crypto"],
   "lib/metrics": ["lib/http"],
@@ -93,6 +94,8 @@ const LAYERS = {
     "lib/errors",
     "lib/schemas",
   ],
+  // Invitations as a service: the DAL's change, then the email (or the link, once).
+  "lib/members": ["lib/dal", "lib/mail", "lib/env", "lib/errors", "lib/log", "lib/schemas"],
   "lib/api": ["lib/auth", "lib/dal", "db", "lib/errors", "lib/http", "lib/schemas", "lib/env", "lib/log"],
   "lib/actions": ["lib/auth", "lib/dal", "lib/errors", "lib/schemas", "lib/log"],
   "lib/openapi": ["lib/schemas", "lib/errors"],
@@ -111,6 +114,7 @@ const LAYERS = {
   app: [
     "components",
     "lib/actions",
+    "lib/members",
     "lib/api",
     "lib/auth",
     "lib/dal",

@@ -10,7 +10,7 @@ import { MAX_RATE_LIMIT_PER_MINUTE, SPEC_DEFAULT_TENANT_RATE_LIMIT } from "./rat
  * value stops the process with one line that names it. Secret values are never echoed.
  */
 
-const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "METRICS_TOKEN"]);
+const SECRET_VARS = new Set(["AUTH_SECRET", "DATABASE_URL", "REDIS_URL", "METRICS_TOKEN", "SMTP_URL"]);
 
 const intInRange = (min: number, max: number) =>
   z
@@ -85,6 +85,8 @@ const rawSchema = z.object({
   REPLAY_MEMORY_MAX_PER_TENANT: intInRange(1, 10_000_000).default(100_000),
   REPLAY_MEMORY_MAX_RECORDS: intInRange(1, 50_000_000).default(1_000_000),
   HEAP_GROWTH_PERCENT: intInRange(0, 1_000).default(30),
+  SMTP_URL: urlWithProtocols(["smtp:", "smtps:"], "smtps://user:pass@smtp.example.com:465").optional(),
+  MAIL_FROM: z.string().trim().min(3).max(320).optional(),
 });
 
 /** Comma-separated IPs or CIDRs, each checked here so a typo stops the start, not every request. */
@@ -150,6 +152,10 @@ export type Env = {
   cacheBounds: CacheBounds;
   /** How far V8 may grow the heap past what is live before a full collection (%); 0: V8's default. */
   heapGrowthPercent: number;
+  /** Where invitation emails go out; unset: the dashboard shows each invitation link once instead. */
+  smtpUrl: string | undefined;
+  /** The From of those emails; default `Keydesk <no-reply@APP_URL's host>`. */
+  mailFrom: string;
 };
 
 export type CacheBounds = {
@@ -236,6 +242,8 @@ export function parseEnv(source: EnvSource): Env {
       replayRecords: raw.REPLAY_MEMORY_MAX_RECORDS,
     },
     heapGrowthPercent: raw.HEAP_GROWTH_PERCENT,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? `Keydesk <no-reply@${new URL(appUrl).hostname}>`,
   };
 }
 

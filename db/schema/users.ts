@@ -26,6 +26,11 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The member's last sign-in to this tenant (a login of either kind, or switching to it). Shown in
+     * Settings → Members; a login without a tenantId picks the membership used last.
+     */
+    lastSignedInAt: timestamp("last_signed_in_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );

@@ -38,6 +38,8 @@ export function authOptions(): NextAuthOptions {
           );
           if (!result.ok) {
             if (result.code === "RATE_LIMITED") throw new Error(`RATE_LIMITED:${result.retryAfterSeconds}`);
+            // Told only after the right password: removed from every workspace.
+            if (result.code === "NOT_A_MEMBER") throw new Error("NO_WORKSPACE");
             return null;
           }
           const sessionId = await createBrowserSession({
@@ -68,12 +70,8 @@ export function authOptions(): NextAuthOptions {
     events: {
       // The cookie is cleared by next-auth; the row is what makes a copied cookie worthless too.
       async signOut({ token }) {
-        if (token?.sessionId && token.userId && token.tenantId) {
-          await endBrowserSession({
-            sessionId: token.sessionId,
-            userId: token.userId,
-            tenantId: token.tenantId,
-          });
+        if (token?.sessionId && token.userId) {
+          await endBrowserSession({ sessionId: token.sessionId, userId: token.userId });
         }
       },
     },

@@ -19,6 +19,17 @@ export async function registerWithThrottle(
   input: RegisterInput,
   ip: string,
 ): Promise<{ userId: string; tenantId: string }> {
+  await spendSignupBudget(ip);
+  return registerAccount({
+    email: input.email,
+    passwordHash: await hashPassword(input.password),
+    tenantName: input.tenantName,
+    ip,
+  });
+}
+
+/** One sign-up from this address (SIGNUP_RATE_LIMIT per hour), or 429: new accounts from invitations too. */
+export async function spendSignupBudget(ip: string): Promise<void> {
   const limit = getEnv().signupRateLimit;
   const result = await getStores().rateLimiter.consume(`signup:ip:${ip}`, limit, SIGNUP_WINDOW_MS);
   if (!result.allowed) {
@@ -27,10 +38,4 @@ export async function registerWithThrottle(
       `Too many sign-ups from this address. Try again in ${result.retryAfterSeconds} seconds.`,
     );
   }
-  return registerAccount({
-    email: input.email,
-    passwordHash: await hashPassword(input.password),
-    tenantName: input.tenantName,
-    ip,
-  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
@@ -38,11 +38,24 @@ export async function registerAccount(input: RegisterInput): Promise<{ userId: s
   return { userId, tenantId };
 }
 
-export type LoginUser = { userId: string; email: string; passwordHash: string; tenantId: string; role: Role };
+export type LoginUser = {
+  userId: string;
+  email: string;
+  passwordHash: string;
+  /** Null when the user is not a member of the workspace asked for (or of any). */
+  tenantId: string | null;
+  role: Role | null;
+};
 
-/** The account behind an email and its first tenant membership; null when either is missing. */
-export async function findLoginUser(email: string): Promise<LoginUser | null> {
+/**
+ * The account behind an email and the workspace it logs in to: the one asked for, else the one used
+ * last (then the oldest membership). Null when there is no such account.
+ */
+export async function findLoginUser(email: string, tenantId?: string): Promise<LoginUser | null> {
   const db = await getDb();
+  const membership = tenantId
+    ? and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId))
+    : eq(memberships.userId, users.id);
   const [row] = await db
     .select({
       userId: users.id,
@@ -52,9 +65,9 @@ export async function findLoginUser(email: string): Promise<LoginUser | null> {
       role: memberships.role,
     })
     .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(memberships, membership)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
-    .orderBy(asc(memberships.createdAt))
+    .orderBy(sql`${memberships.lastSignedInAt} desc nulls last`, asc(memberships.createdAt))
     .limit(1);
   return row ?? null;
 }

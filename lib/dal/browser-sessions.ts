@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { authSessions, memberships, users } from "@/db/schema";
 import { auditByCaller } from "./audit";
 import type { Role, TenantContext } from "./context";
-import { insertSession, liveSession, type SessionClaims, sessionMembership } from "./session-rows";
+import { insertSession, sessionMembership } from "./session-rows";
 
 /** A browser sign-in: the row its cookie points at, audited like a programmatic login. */
 export async function createBrowserSession(input: { userId: string; tenantId: string; ip: string }) {
@@ -12,30 +12,42 @@ export async function createBrowserSession(input: { userId: string; tenantId: st
   return db.transaction((tx) => insertSession(tx, "browser", input));
 }
 
+/** What a session cookie names. The workspace is the row's, not the cookie's: switching moves the row. */
+export type BrowserClaims = { sessionId: string; userId: string };
+
+function liveBrowserSession(claims: BrowserClaims) {
+  return and(
+    eq(authSessions.id, claims.sessionId),
+    eq(authSessions.userId, claims.userId),
+    eq(authSessions.kind, "browser"),
+    isNull(authSessions.revokedAt),
+  );
+}
+
 /**
- * The caller behind a session cookie: the row must be live and still a membership of the tenant.
- * One statement, filtered by session, user and tenant together.
+ * The caller behind a session cookie: the row must be live and its user still a member of the
+ * row's tenant. One statement, filtered by session and user together.
  */
 export async function findLiveBrowserSession(
-  claims: SessionClaims,
-): Promise<{ role: Role; email: string } | null> {
+  claims: BrowserClaims,
+): Promise<{ tenantId: string; role: Role; email: string } | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ role: memberships.role, email: users.email })
+    .select({ tenantId: authSessions.tenantId, role: memberships.role, email: users.email })
     .from(authSessions)
     .innerJoin(memberships, sessionMembership)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(liveSession(claims), eq(authSessions.kind, "browser")));
+    .where(liveBrowserSession(claims));
   return row ?? null;
 }
 
 /** Browser logout: ends this one session (idempotent). */
-export async function endBrowserSession(claims: SessionClaims): Promise<void> {
+export async function endBrowserSession(claims: BrowserClaims): Promise<void> {
   const db = await getDb();
   await db
     .update(authSessions)
     .set({ revokedAt: new Date(), revokedReason: "logout" })
-    .where(liveSession(claims));
+    .where(liveBrowserSession(claims));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Transaction } from "@/db/client";
 import { authSessions, memberships } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "./audit";
+import { touchMembership } from "./workspaces";
 
 /** What a session cookie or access token names; every look-up checks all three together. */
 export type SessionClaims = { sessionId: string; userId: string; tenantId: string };
@@ -34,6 +35,7 @@ export async function insertSession(
   await tx
     .insert(authSessions)
     .values({ id: sessionId, kind, userId: input.userId, tenantId: input.tenantId });
+  await touchMembership(tx, input.userId, input.tenantId);
   await recordAudit(tx, {
     tenantId: input.tenantId,
     actor: { type: "user", id: input.userId },

@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: "Not found." },
   METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed." },
   CONFLICT: { status: 409, message: "The request conflicts with the current state." },
+  INVITATION_INVALID: {
+    status: 410,
+    message: "This invitation link is not valid. Ask the workspace's owner or an admin for a new one.",
+  },
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json." },

@@ -8,8 +8,8 @@ const json = (schema: z.ZodType) =>
 
 function parameters(op: Operation) {
   const params: object[] = [];
-  if (op.path.includes("{id}"))
-    params.push({ name: "id", in: "path", required: true, schema: { type: "string" } });
+  for (const [, name] of op.path.matchAll(/\{(\w+)\}/g))
+    params.push({ name, in: "path", required: true, schema: { type: "string" } });
   if (op.query) {
     const schema = json(op.query) as { properties?: Record<string, object>; required?: string[] };
     for (const [name, property] of Object.entries(schema.properties ?? {})) {

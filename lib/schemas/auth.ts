@@ -31,6 +31,12 @@ export type RegisterInput = z.infer<typeof registerInput>;
 export const loginInput = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(200),
+  tenantId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("The workspace to log in to; without it, the one used last"),
 });
 
 export const refreshInput = z.object({ refreshToken: z.string().min(1).max(2048) });

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
@@ -61,45 +60,12 @@ export async function browserSession(baseUrl: string, email: string, password: s
   return (await browserSignIn(baseUrl, email, password)).join("; ");
 }
 
-const ROOT = path.resolve(__dirname, "..", "..");
-
-/** The id Next gave a server action in this build (from the build's server-reference manifest). */
-export function serverActionId(file: string, exportName: string): string {
-  const manifest = JSON.parse(
-    readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.exportedName === exportName && entry.filename?.endsWith(file)) return id;
-  }
-  throw new Error(`no server action ${exportName} in ${file} in this build`);
-}
-
-/** Calls a server action as the browser's React runtime does, and returns the raw RSC answer. */
-export async function callServerAction(
-  baseUrl: string,
-  page: string,
-  actionId: string,
-  args: unknown[],
-  cookie?: string,
-): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${baseUrl}${page}`, {
-    method: "POST",
-    headers: {
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-      "next-action": actionId,
-      origin: baseUrl,
-      ...(cookie ? { cookie } : {}),
-    },
-    body: JSON.stringify(args),
-  });
-  return { status: res.status, text: await res.text() };
-}
+export { callServerAction, serverActionId } from "../server-actions";
 
 type Sql = (query: string, params: unknown[]) => Promise<unknown>;
 
 /**
- * Adds a viewer to a tenant, straight in the database (Keydesk has no invitations yet). With
+ * Adds a viewer to a tenant, straight in the database (quicker than an invitation's round trip). With
  * PostgreSQL it writes while the server runs; with the embedded database the server must be stopped,
  * since only one process may open its directory.
  */

@@ -159,3 +159,54 @@ describe("server actions re-check the session and the role inside the action", (
     expect(still.status).toBe("active");
   });
 });
+
+describe("members' server actions refuse what the members page hides", () => {
+  const MEMBERS = "app/(dashboard)/settings/members/actions.ts";
+  const members = async () =>
+    (await (await owner.manage("/api/tenants/me/members")).json()).data as {
+      userId: string;
+      email: string;
+      role: string;
+    }[];
+
+  it("a viewer can neither invite, promote themselves, remove the owner nor take ownership", async () => {
+    const list = await members();
+    const viewerId = list.find((m) => m.email === viewerEmail)!.userId;
+    const ownerId = list.find((m) => m.role === "owner")!.userId;
+    const attempts: [string, unknown[]][] = [
+      ["inviteMemberAction", [{ email: "friend@example.com", role: "admin" }]],
+      ["changeMemberRoleAction", [viewerId, { role: "owner" }]],
+      ["removeMemberAction", [ownerId]],
+      ["transferOwnershipAction", [viewerId]],
+    ];
+    for (const [name, args] of attempts) {
+      const forced = await callServerAction(
+        server.url,
+        "/settings/members",
+        serverActionId(MEMBERS, name),
+        args,
+        viewerCookie,
+      );
+      expect(forced.text, name).toContain('"code":"FORBIDDEN"');
+    }
+    const after = await members();
+    expect(after.find((m) => m.userId === viewerId)?.role).toBe("viewer");
+    expect(after.find((m) => m.userId === ownerId)?.role).toBe("owner");
+    const invitations = await (await owner.manage("/api/tenants/me/invitations")).json();
+    expect(invitations.data).toEqual([]);
+  });
+
+  it("another workspace's owner gets NOT_FOUND for this workspace's members", async () => {
+    const viewerId = (await members()).find((m) => m.email === viewerEmail)!.userId;
+    const otherCookie = await browserSession(server.url, other.email, other.password);
+    const forced = await callServerAction(
+      server.url,
+      "/settings/members",
+      serverActionId(MEMBERS, "removeMemberAction"),
+      [viewerId],
+      otherCookie,
+    );
+    expect(forced.text).toContain('"code":"NOT_FOUND"');
+    expect((await members()).map((m) => m.userId)).toContain(viewerId);
+  });
+});

@@ -54,16 +54,19 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
           icon={<KeyIcon />}
           title="No API keys yet"
           action={
-            <Link
-              href="/onboarding"
-              className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              Start the walkthrough
-            </Link>
+            ctx.role === "viewer" ? undefined : (
+              <Link
+                href="/onboarding"
+                className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              >
+                Start the walkthrough
+              </Link>
+            )
           }
         >
-          Create a secret key, upload a public key or issue a signed key, then send your first verified
-          request. The onboarding walkthrough takes you there in four steps — or use “Create API key” above.
+          {ctx.role === "viewer"
+            ? "Keys an owner or admin creates appear here, with their usage."
+            : "Create a secret key, upload a public key or issue a signed key, then send your first verified request. The onboarding walkthrough takes you there in four steps — or use “Create API key” above."}
         </EmptyState>
       </>
     );

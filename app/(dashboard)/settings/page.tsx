@@ -6,6 +6,7 @@ import { listSigningSecrets } from "@/lib/dal/signing-secrets";
 import { getTenant } from "@/lib/dal/tenants";
 import { getEnv } from "@/lib/env";
 import { ScopeCatalogForm } from "./_components/scope-catalog-form";
+import { SettingsNav } from "./_components/settings-nav";
 import { SigningSecrets } from "./_components/signing-secrets";
 import { TenantSettingsForm } from "./_components/tenant-settings-form";
 
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="Your workspace, its limits, the scopes your API understands and the secrets behind signed keys."
       />
+      <SettingsNav />
       <Card
         title="Workspace"
         description={

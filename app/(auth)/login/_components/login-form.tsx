@@ -18,6 +18,8 @@ function describeLoginError(error: string | null | undefined): string | null {
     return `Too many failed attempts. For your security, logins are paused — try again in ${wait}.`;
   }
   if (error === "CredentialsSignin") return "Incorrect email or password.";
+  if (error === "NO_WORKSPACE")
+    return "Your account is not a member of any workspace any more. Ask an owner or admin to invite you again.";
   return "We could not log you in. Please try again.";
 }
 

@@ -19,18 +19,8 @@ export function CreateKeyButton({ scopeCatalog, readOnly }: { scopeCatalog: stri
     setOpen(false);
     router.refresh();
   };
-  if (readOnly) {
-    return (
-      <div className="flex flex-col items-end gap-1">
-        <Button disabled aria-describedby="create-key-readonly">
-          Create API key
-        </Button>
-        <p id="create-key-readonly" className="text-xs text-ink-muted">
-          Viewers have read-only access.
-        </p>
-      </div>
-    );
-  }
+  // Viewers get no control they cannot use, only the reason (the server refuses them anyway).
+  if (readOnly) return <p className="text-sm text-ink-muted">Viewers have read-only access.</p>;
   return (
     <>
       <Button onClick={() => setOpen(true)}>Create API key</Button>

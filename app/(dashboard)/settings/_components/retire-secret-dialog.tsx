@@ -1,10 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { SigningSecretDto } from "@/lib/schemas/signing-secrets";
 import { retireSigningSecretAction } from "../actions";
 
@@ -15,44 +11,23 @@ export function RetireSecretDialog({
   secret: SigningSecretDto | null;
   onClose: () => void;
 }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  const retire = (id: string) =>
-    startTransition(async () => {
-      const result = await retireSigningSecretAction(id, undefined).catch(() => ({
-        ok: false as const,
-        message: "Something went wrong; the secret was not retired.",
-      }));
-      if (!result.ok) return setError(result.message);
-      close();
-      router.refresh();
-    });
-
   return (
-    <Modal open={secret !== null} onClose={close} title="Retire this signing secret?">
+    <ConfirmDialog
+      open={secret !== null}
+      title="Retire this signing secret?"
+      confirmLabel="Retire secret"
+      pendingLabel="Retiring…"
+      failure="Something went wrong; the secret was not retired."
+      run={() => retireSigningSecretAction(secret?.id ?? "", undefined)}
+      onClose={onClose}
+    >
       {secret ? (
-        <div className="space-y-4 text-sm">
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <p className="text-ink">
-            Signed keys issued while <code className="font-mono">aksec_…{secret.hint}</code> was the newest
-            secret will <strong className="font-semibold">stop verifying</strong>, here and in services that
-            verify offline (remove it from their list too). This cannot be undone.
-          </p>
-          <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-            <Button type="button" variant="secondary" onClick={close} data-autofocus>
-              Cancel
-            </Button>
-            <Button variant="danger" disabled={pending} onClick={() => retire(secret.id)}>
-              {pending ? "Retiring…" : "Retire secret"}
-            </Button>
-          </div>
-        </div>
+        <p>
+          Signed keys issued while <code className="font-mono">aksec_…{secret.hint}</code> was the newest
+          secret will <strong className="font-semibold">stop verifying</strong>, here and in services that
+          verify offline (remove it from their list too). This cannot be undone.
+        </p>
       ) : null}
-    </Modal>
+    </ConfirmDialog>
   );
 }
