@@ -21,7 +21,7 @@ const LAYERS = {
   "lib/ratelimit": ["lib/async"],
   "lib/usage": [],
   "lib/keys": [],
-  "lib/jwt": ["lib/keys"],
+  "lib/jwt": ["lib/async", "lib/keys"],
   "lib/ids": ["lib/keys"],
   "lib/env": ["lib/ip", "lib/ratelimit"],
   "lib/log": ["lib/env"],
