@@ -1,6 +1,7 @@
 export * from "./api-keys";
 export * from "./audit-events";
 export * from "./auth-sessions";
+export * from "./mfa";
 export * from "./tenants";
 export * from "./usage";
 export * from "./users";
