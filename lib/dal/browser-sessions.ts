@@ -1,32 +1,27 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { authSessions, memberships, users } from "@/db/schema";
+import { authSessions } from "@/db/schema";
 import { auditByCaller } from "./audit";
-import type { Role, TenantContext } from "./context";
-import { insertSession, liveSession, type SessionClaims, sessionMembership } from "./session-rows";
+import type { TenantContext } from "./context";
+import {
+  findLiveSession,
+  insertSession,
+  type LiveSession,
+  liveSession,
+  type SessionClaims,
+  type SessionOrigin,
+} from "./session-rows";
 
 /** A browser sign-in: the row its cookie points at, audited like a programmatic login. */
-export async function createBrowserSession(input: { userId: string; tenantId: string; ip: string }) {
+export async function createBrowserSession(input: { userId: string; tenantId: string } & SessionOrigin) {
   const db = await getDb();
   return db.transaction((tx) => insertSession(tx, "browser", input));
 }
 
-/**
- * The caller behind a session cookie: the row must be live and still a membership of the tenant.
- * One statement, filtered by session, user and tenant together.
- */
-export async function findLiveBrowserSession(
-  claims: SessionClaims,
-): Promise<{ role: Role; email: string } | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ role: memberships.role, email: users.email })
-    .from(authSessions)
-    .innerJoin(memberships, sessionMembership)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(liveSession(claims), eq(authSessions.kind, "browser")));
-  return row ?? null;
+/** The caller behind a session cookie (lib/dal/session-rows.ts), browser sessions only. */
+export function findLiveBrowserSession(claims: SessionClaims): Promise<LiveSession | null> {
+  return findLiveSession(claims, "browser");
 }
 
 /** Browser logout: ends this one session (idempotent). */

@@ -29,7 +29,7 @@ type Schema = z.ZodType;
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Verification" | "Authentication" | "Tenant" | "API keys" | "Operations";
+  tag: "Verification" | "Authentication" | "Account" | "Tenant" | "API keys" | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";
   body?: Schema;
@@ -119,7 +119,10 @@ export const OPERATIONS: Operation[] = [
     body: loginInput,
     responses: {
       200: { description: "Token pair", schema: tokenPair },
-      401: error("INVALID_CREDENTIALS"),
+      401: error(
+        "INVALID_CREDENTIALS, or MFA_REQUIRED: 2FA is on; `details` carries the `challenge` for POST /api/auth/login/mfa and `expiresIn`",
+      ),
+      403: error("MFA_ENROLMENT_REQUIRED: the workspace requires 2FA; set it up in the dashboard"),
       429: error("RATE_LIMITED"),
     },
   },
