@@ -28,7 +28,16 @@ for (const size of WIDTHS) {
       metadata: { customer: "acme-industries-international", plan: "enterprise" },
     });
     await page.setViewportSize(size);
-    const pages = ["/keys", `/keys/${key.id}`, "/usage", "/onboarding", "/settings", "/api-reference"];
+    const pages = [
+      "/keys",
+      `/keys/${key.id}`,
+      "/usage",
+      "/onboarding",
+      "/settings",
+      "/api-reference",
+      "/account",
+      "/two-factor-setup",
+    ];
     for (const path of pages) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
