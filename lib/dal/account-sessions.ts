@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { authSessions } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -34,7 +34,8 @@ export async function listAccountSessions(ctx: TenantContext, now = new Date()):
       and(
         eq(authSessions.userId, ctx.userId),
         isNull(authSessions.revokedAt),
-        gt(lastActivity, new Date(now.getTime() - LISTED_FOR_MS)),
+        // A plain Date parameter beside an expression (no column to map it) must be sent as text.
+        sql`${lastActivity} > ${new Date(now.getTime() - LISTED_FOR_MS).toISOString()}::timestamptz`,
       ),
     )
     .orderBy(desc(lastActivity), desc(authSessions.id));
