@@ -71,6 +71,14 @@ test("an admin turns on 2FA, then logs in with a code, then with a recovery code
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10 recovery codes left.");
 
+  // With 2FA on, the owner may require it of every member.
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Require two-factor authentication" }).click();
+  await expect(page.getByText("Two-factor authentication is now required.")).toBeVisible();
+  await expect(page.getByTestId("mfa-policy")).toHaveText("Required");
+  await page.getByRole("heading", { name: "Sign-in policy" }).scrollIntoViewIfNeeded();
+  await shotsAtBothWidths(page, "mfa-06-settings-policy");
+
   // The server asks the API for the code too: no tokens for the password alone.
   const apiLogin = await request.post("/api/auth/login", {
     data: { email: tenant.email, password: PASSWORD },
@@ -144,7 +152,7 @@ test("the account page signs out another browser, and a password change ends eve
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. 1 other session was signed out.")).toBeVisible();
-  await shot(page, "mfa-06-password-changed");
+  await shot(page, "mfa-07-password-changed");
   await other.goto("/keys");
   await expect(other).toHaveURL(/\/login/);
   // This browser stays signed in.

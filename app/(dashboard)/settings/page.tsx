@@ -69,7 +69,7 @@ export default async function SettingsPage() {
       <div className="mt-6">
         <Card
           title="Sign-in policy"
-          description="Require every member to use two-factor authentication. Members without it are sent to set it up when they next sign in."
+          description="Require every member to use two-factor authentication. Members without it are sent to set it up before they can do anything else."
         >
           <SecurityPolicyForm policy={policy} isOwner={ctx.role === "owner"} ownerHasMfa={mfa.enabled} />
         </Card>

@@ -100,7 +100,7 @@ export function TwoFactorSetup({ email, required }: { email: string; required: b
         <div className="flex items-start gap-2">
           <code
             data-testid="totp-secret"
-            className="min-w-0 flex-1 rounded-lg bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed break-all text-slate-100 select-all"
+            className="min-w-0 flex-1 rounded-lg bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed break-words text-slate-100 select-all"
           >
             {grouped(enrolment.secret)}
           </code>
