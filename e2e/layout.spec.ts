@@ -36,6 +36,8 @@ for (const size of WIDTHS) {
       "/settings",
       "/settings/members",
       "/api-reference",
+      "/account",
+      "/two-factor-setup",
     ];
     for (const path of pages) {
       await page.goto(path);

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmStored } from "@/components/ui/confirm-stored";
 import { CopyButton } from "@/components/ui/copy-button";
 
 export type SecretKind = "secret" | "signed" | "signing_secret" | "invitation";
@@ -34,7 +34,6 @@ export function SecretReveal({
   note?: string;
   onDone: () => void;
 }) {
-  const [stored, setStored] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   // Replacing the form unmounts the focused button; put focus on the warning, not the secret itself.
   useEffect(() => panel.current?.focus(), []);
@@ -58,23 +57,7 @@ export function SecretReveal({
         </p>
       ) : null}
       {note ? <p className="text-sm text-ink-muted">{note}</p> : null}
-      <label className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2.5 text-sm text-ink">
-        <input
-          type="checkbox"
-          checked={stored}
-          onChange={(event) => setStored(event.target.checked)}
-          className="h-4 w-4 accent-brand-600"
-        />
-        I have stored it
-      </label>
-      <div className="flex items-center justify-end gap-3">
-        {stored ? null : (
-          <span className="text-xs text-ink-faint">Tick the box once it is stored safely.</span>
-        )}
-        <Button onClick={onDone} disabled={!stored}>
-          Done
-        </Button>
-      </div>
+      <ConfirmStored label="I have stored it" onDone={onDone} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const tenants = pgTable("tenants", {
   id: text("id").primaryKey(),
@@ -12,4 +12,6 @@ export const tenants = pgTable("tenants", {
   scopeCatalog: text("scope_catalog").array().notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  // Account security (two-factor sign-in): set by an owner; members without 2FA must enrol first.
+  requireMfa: boolean("require_mfa").notNull().default(false),
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { currentContext } from "@/lib/auth/session";
+import { currentContext, currentEnrolmentContext } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/dal/context";
 import { AppError } from "@/lib/errors/app-error";
 import { describeZodError, fieldErrorsFromDetails } from "@/lib/errors/field-errors";
@@ -109,3 +109,9 @@ export function createActionClient(source: SessionSource) {
 
 /** Bound to the browser session (next-auth cookie, membership re-read on every call). */
 export const { action, actionWithId } = createActionClient(currentContext);
+
+/**
+ * For the 2FA set-up page only: also admits a session the workspace's 2FA policy holds back, which
+ * `action` counts as signed out until it has enrolled.
+ */
+export const { action: enrolmentAction } = createActionClient(currentEnrolmentContext);

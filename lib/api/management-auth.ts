@@ -1,7 +1,8 @@
 import "server-only";
 import { verifyAccessToken } from "@/lib/auth/access-token";
-import { findActiveSessionRole } from "@/lib/dal/auth-sessions";
+import { touchSession } from "@/lib/dal/account-sessions";
 import type { TenantContext } from "@/lib/dal/context";
+import { findLiveSession } from "@/lib/dal/session-rows";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { bearerCredential } from "@/lib/http/bearer";
@@ -17,13 +18,17 @@ export async function authenticateManagement(req: Request, clientIp: string): Pr
     throw new AppError("UNAUTHORIZED", "Missing access token. Send Authorization: Bearer <accessToken>.");
   const claims = await verifyAccessToken(token, getEnv().authSecret);
   if (!claims) throw new AppError("UNAUTHORIZED", "The access token is invalid or expired.");
-  const role = await findActiveSessionRole(claims);
-  if (!role) throw new AppError("UNAUTHORIZED", "The session has ended. Log in again.");
+  const session = await findLiveSession(claims);
+  if (!session) throw new AppError("UNAUTHORIZED", "The session has ended. Log in again.");
+  // The workspace's 2FA policy holds from the next request on, for tokens issued before it too.
+  if (session.mustEnrolMfa) throw new AppError("MFA_ENROLMENT_REQUIRED");
+  await touchSession({ sessionId: claims.sessionId, lastSeenAt: session.lastSeenAt }, clientIp);
   return {
     tenantId: claims.tenantId,
     userId: claims.userId,
-    role,
+    role: session.role,
     actor: { type: "token", id: claims.sessionId, userId: claims.userId },
     ip: clientIp,
+    sessionId: claims.sessionId,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
-import { authSessions, memberships, refreshTokens } from "@/db/schema";
+import { authSessions, refreshTokens } from "@/db/schema";
 import {
   generateRefreshToken,
   hashRefreshToken,
@@ -9,8 +9,7 @@ import {
 } from "@/lib/crypto/refresh-token";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "./audit";
-import type { Role } from "./context";
-import { insertSession, liveSession, type SessionClaims, sessionMembership } from "./session-rows";
+import { insertSession, liveSession, type SessionClaims, type SessionOrigin } from "./session-rows";
 
 type SessionTokens = { sessionId: string; userId: string; tenantId: string; refreshToken: string };
 
@@ -26,11 +25,9 @@ async function issueRefreshToken(tx: Transaction, sessionId: string, now: Date):
 }
 
 /** A programmatic login: a new refresh-token family with its first token. */
-export async function createAuthSession(input: {
-  userId: string;
-  tenantId: string;
-  ip: string;
-}): Promise<SessionTokens> {
+export async function createAuthSession(
+  input: { userId: string; tenantId: string } & SessionOrigin,
+): Promise<SessionTokens> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const sessionId = await insertSession(tx, "api", input);
@@ -115,18 +112,4 @@ async function revokeSession(tx: Transaction, s: SessionClaims, ip: string) {
     target: { type: "session", id: s.sessionId },
     ip,
   });
-}
-
-/**
- * The caller behind a verified access token: the session must still be live and the user still a
- * member of the tenant, so logout, refresh-token re-use and removal from a tenant take effect at once.
- */
-export async function findActiveSessionRole(claims: SessionClaims): Promise<Role | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(authSessions)
-    .innerJoin(memberships, sessionMembership)
-    .where(liveSession(claims));
-  return row?.role ?? null;
 }

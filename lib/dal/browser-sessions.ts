@@ -1,13 +1,18 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { authSessions, memberships, users } from "@/db/schema";
+import { authSessions } from "@/db/schema";
 import { auditByCaller } from "./audit";
-import type { Role, TenantContext } from "./context";
-import { insertSession, sessionMembership } from "./session-rows";
+import type { TenantContext } from "./context";
+import {
+  findLiveSession,
+  insertSession,
+  type LiveSession,
+  type SessionOrigin,
+} from "./session-rows";
 
 /** A browser sign-in: the row its cookie points at, audited like a programmatic login. */
-export async function createBrowserSession(input: { userId: string; tenantId: string; ip: string }) {
+export async function createBrowserSession(input: { userId: string; tenantId: string } & SessionOrigin) {
   const db = await getDb();
   return db.transaction((tx) => insertSession(tx, "browser", input));
 }
@@ -24,21 +29,9 @@ function liveBrowserSession(claims: BrowserClaims) {
   );
 }
 
-/**
- * The caller behind a session cookie: the row must be live and its user still a member of the
- * row's tenant. One statement, filtered by session and user together.
- */
-export async function findLiveBrowserSession(
-  claims: BrowserClaims,
-): Promise<{ tenantId: string; role: Role; email: string } | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ tenantId: authSessions.tenantId, role: memberships.role, email: users.email })
-    .from(authSessions)
-    .innerJoin(memberships, sessionMembership)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(liveBrowserSession(claims));
-  return row ?? null;
+/** The caller behind a session cookie (lib/dal/session-rows.ts), browser sessions only. */
+export function findLiveBrowserSession(claims: BrowserClaims): Promise<LiveSession | null> {
+  return findLiveSession(claims, "browser");
 }
 
 /** Browser logout: ends this one session (idempotent). */

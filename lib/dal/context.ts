@@ -18,6 +18,8 @@ export type TenantContext = {
   role: Role;
   actor: Actor;
   ip: string;
+  /** The browser session or token family the caller is using (its own row on the Account page). */
+  sessionId?: string;
 };
 
 export function assertCanWrite(ctx: TenantContext): void {

@@ -16,6 +16,15 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { status: 401, message: "Invalid or missing authentication credentials." },
   INVALID_CREDENTIALS: { status: 401, message: "Incorrect email or password." },
   INVALID_REFRESH_TOKEN: { status: 401, message: "The refresh token is invalid, expired or already used." },
+  MFA_REQUIRED: {
+    status: 401,
+    message: "Two-factor authentication is on: send a code with the challenge to POST /api/auth/login/mfa.",
+  },
+  INVALID_MFA_CODE: { status: 401, message: "The code is not correct, or it was already used." },
+  INVALID_MFA_CHALLENGE: {
+    status: 401,
+    message: "The login challenge is invalid, expired or already used. Log in again.",
+  },
   MISSING_CREDENTIALS: {
     status: 401,
     message: "No API key or token was provided. Send X-API-Key: <key> or Authorization: Bearer <key or JWT>.",
@@ -32,6 +41,11 @@ export const ERROR_CODES = {
   },
   TOKEN_REPLAYED: { status: 401, message: "This token has already been used." },
   FORBIDDEN: { status: 403, message: "You do not have permission to do this." },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    message:
+      "This workspace requires two-factor authentication. Log in to the dashboard to set it up, then try again.",
+  },
   IP_NOT_ALLOWED: { status: 403, message: "Request from this IP address is not allowed." },
   ENVIRONMENT_MISMATCH: { status: 403, message: "The key's environment does not match the one requested." },
   INSUFFICIENT_SCOPE: { status: 403, message: "Insufficient permissions." },

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { OPERATIONS, type Operation } from "./operations";
+import { ACCOUNT_OPERATIONS } from "./account-operations";
+import { OPERATIONS as CORE_OPERATIONS, type Operation } from "./operations";
 
-export { OPERATIONS };
+/** Every documented route; account security's are listed in a file of their own. */
+export const OPERATIONS: Operation[] = [...CORE_OPERATIONS, ...ACCOUNT_OPERATIONS];
 
 const json = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });

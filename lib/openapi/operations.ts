@@ -41,7 +41,7 @@ type Schema = z.ZodType;
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Verification" | "Authentication" | "Tenant" | "Members" | "API keys" | "Operations";
+  tag: "Verification" | "Authentication" | "Account" | "Tenant" | "Members" | "API keys" | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";
   body?: Schema;
@@ -147,8 +147,12 @@ export const OPERATIONS: Operation[] = [
     body: loginInput,
     responses: {
       200: { description: "Token pair", schema: tokenPair },
-      401: error("INVALID_CREDENTIALS"),
-      403: error("FORBIDDEN (the password was right, but the account is not a member of that workspace)"),
+      401: error(
+        "INVALID_CREDENTIALS, or MFA_REQUIRED: 2FA is on; `details` carries the `challenge` for POST /api/auth/login/mfa and `expiresIn`",
+      ),
+      403: error(
+        "FORBIDDEN (the password was right, but the account is not a member of that workspace), or MFA_ENROLMENT_REQUIRED: the workspace requires 2FA; set it up in the dashboard",
+      ),
       429: error("RATE_LIMITED"),
     },
   },

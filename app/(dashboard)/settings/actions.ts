@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action, actionWithId } from "@/lib/actions/session-action";
+import { setSecurityPolicy } from "@/lib/dal/security-policy";
 import { createSigningSecret, retireSigningSecret } from "@/lib/dal/signing-secrets";
 import { updateTenant } from "@/lib/dal/tenants";
 import { scopeListSchema } from "@/lib/keys/scopes";
+import { updateSecurityPolicyInput } from "@/lib/schemas/account";
 import { updateTenantInput } from "@/lib/schemas/tenant";
 
 // Settings' writes. The action helper re-checks the session and refuses viewers on every call; the
@@ -45,5 +47,15 @@ export const retireSigningSecretAction = actionWithId(
     await retireSigningSecret(ctx, id);
     revalidatePath("/settings");
     return null;
+  },
+);
+
+/** "Require 2FA for every member": owners only (the DAL refuses anyone else). */
+export const updateSecurityPolicyAction = action(
+  { access: "write", input: updateSecurityPolicyInput },
+  async (input, ctx) => {
+    const policy = await setSecurityPolicy(ctx, input.requireMfa);
+    revalidatePath("/settings");
+    return policy;
   },
 );

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Card } from "@/components/ui/card";
 import { requireContext } from "@/lib/auth/session";
+import { getMfaStatus } from "@/lib/dal/mfa";
+import { getSecurityPolicy } from "@/lib/dal/security-policy";
 import { listSigningSecrets } from "@/lib/dal/signing-secrets";
 import { getTenant } from "@/lib/dal/tenants";
 import { getEnv } from "@/lib/env";
 import { ScopeCatalogForm } from "./_components/scope-catalog-form";
+import { SecurityPolicyForm } from "./_components/security-policy-form";
 import { SettingsNav } from "./_components/settings-nav";
 import { SigningSecrets } from "./_components/signing-secrets";
 import { TenantSettingsForm } from "./_components/tenant-settings-form";
@@ -14,7 +17,12 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await requireContext();
-  const [tenant, secrets] = await Promise.all([getTenant(ctx), listSigningSecrets(ctx)]);
+  const [tenant, secrets, policy, mfa] = await Promise.all([
+    getTenant(ctx),
+    listSigningSecrets(ctx),
+    getSecurityPolicy(ctx),
+    getMfaStatus(ctx.userId),
+  ]);
   const readOnly = ctx.role === "viewer";
   return (
     <>
@@ -58,6 +66,14 @@ export default async function SettingsPage() {
           }
         >
           <SigningSecrets secrets={secrets} readOnly={readOnly} />
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card
+          title="Sign-in policy"
+          description="Require every member to use two-factor authentication. Members without it are sent to set it up before they can do anything else."
+        >
+          <SecurityPolicyForm policy={policy} isOwner={ctx.role === "owner"} ownerHasMfa={mfa.enabled} />
         </Card>
       </div>
     </>

@@ -7,44 +7,58 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form";
+import { describeLoginError } from "./login-errors";
+import { MfaCodeStep } from "./mfa-code-step";
 
-/** Turns next-auth's error string into words; `RATE_LIMITED:<seconds>` comes from our 429. */
-function describeLoginError(error: string | null | undefined): string | null {
-  if (!error) return null;
-  const limited = /^RATE_LIMITED:(\d+)$/.exec(error);
-  if (limited) {
-    const seconds = Number(limited[1]);
-    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-    return `Too many failed attempts. For your security, logins are paused — try again in ${wait}.`;
-  }
-  if (error === "CredentialsSignin") return "Incorrect email or password.";
-  if (error === "NO_WORKSPACE")
-    return "Your account is not a member of any workspace any more. Ask an owner or admin to invite you again.";
-  return "We could not log you in. Please try again.";
-}
+/** The password was right and 2FA is on: the rest of next-auth's error is the login's challenge. */
+const MFA_REQUIRED = /^MFA_REQUIRED:(mfa_[\w-]+)$/;
 
 type Values = { email: string; password: string };
 
-/** Log in goes through next-auth's credentials callback, not a server action: it sets the cookie. */
+/**
+ * Log in goes through next-auth's credentials callback, not a server action: it sets the cookie.
+ * With 2FA on, the password step answers with a challenge, kept in this component's state only,
+ * and the code step finishes the login through the `mfa` provider.
+ */
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [leaving, setLeaving] = useState(false);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const form = useForm<Values>({ defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting, submitCount } = form.formState;
   // next-auth's own redirect (?error=…) speaks until the form is submitted again.
   const initialError = submitCount === 0 ? describeLoginError(params.get("error")) : null;
 
+  const enter = () => {
+    setLeaving(true);
+    router.replace("/keys");
+    router.refresh();
+  };
+
   const submit = form.handleSubmit(async (values) => {
     const result = await signIn("credentials", { ...values, redirect: false });
-    if (result?.ok && !result.error) {
-      setLeaving(true);
-      router.replace("/keys");
-      router.refresh();
+    if (result?.ok && !result.error) return enter();
+    const mfa = MFA_REQUIRED.exec(result?.error ?? "");
+    if (mfa?.[1]) {
+      setChallenge(mfa[1]);
       return;
     }
     form.setError("root", { type: "signin", message: describeLoginError(result?.error ?? "unknown") ?? "" });
   });
+
+  if (challenge)
+    return (
+      <MfaCodeStep
+        challenge={challenge}
+        onDone={enter}
+        onExpired={(message) => {
+          setChallenge(null);
+          form.setValue("password", "");
+          form.setError("root", { type: "signin", message });
+        }}
+      />
+    );
 
   const busy = isSubmitting || leaving;
   return (

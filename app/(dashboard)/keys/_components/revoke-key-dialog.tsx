@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Field, Input } from "@/components/ui/field";
 import { FormAlert, submitAction } from "@/components/ui/form";
 import { Modal } from "@/components/ui/modal";
@@ -49,14 +49,7 @@ export function RevokeKeyDialog({ apiKey, open, onClose }: Props) {
             placeholder="e.g. laptop stolen, customer churned"
           />
         </Field>
-        <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
-          <Button type="button" variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={isSubmitting}>
-            {isSubmitting ? "Revoking…" : "Revoke key"}
-          </Button>
-        </div>
+        <DialogActions onCancel={close} pending={isSubmitting} label="Revoke key" pendingLabel="Revoking…" />
       </form>
     </Modal>
   );

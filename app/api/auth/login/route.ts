@@ -1,12 +1,11 @@
-import { jsonResponse } from "@/lib/api/responses";
 import { publicRoute } from "@/lib/api/route";
+import { newSessionTokens } from "@/lib/api/token-response";
+import { refuseTokensWithoutSecondFactor } from "@/lib/auth/mfa-login";
 import { passwordLogin } from "@/lib/auth/password-login";
-import { NO_STORE, tokenPair } from "@/lib/auth/token-pair";
-import { createAuthSession } from "@/lib/dal/auth-sessions";
 import { AppError, rateLimitedError } from "@/lib/errors/app-error";
 import { loginInput } from "@/lib/schemas/auth";
 
-export const POST = publicRoute({ body: loginInput }, async ({ body, clientIp }) => {
+export const POST = publicRoute({ body: loginInput }, async ({ req, body, clientIp }) => {
   const result = await passwordLogin(body.email, body.password, clientIp, body.tenantId);
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") {
@@ -23,6 +22,6 @@ export const POST = publicRoute({ body: loginInput }, async ({ body, clientIp })
     }
     throw new AppError("INVALID_CREDENTIALS");
   }
-  const session = await createAuthSession({ userId: result.userId, tenantId: result.tenantId, ip: clientIp });
-  return jsonResponse(await tokenPair(session), { headers: NO_STORE });
+  await refuseTokensWithoutSecondFactor(result);
+  return newSessionTokens(result, req, clientIp);
 });
