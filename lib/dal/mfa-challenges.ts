@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { mfaChallenges, users } from "@/db/schema";
 import { recordAudit } from "./audit";
@@ -18,7 +18,12 @@ export async function createMfaChallenge(input: {
   await db.transaction(async (tx) => {
     await tx
       .delete(mfaChallenges)
-      .where(and(eq(mfaChallenges.userId, input.userId), lt(mfaChallenges.expiresAt, new Date())));
+      .where(
+        and(
+          eq(mfaChallenges.userId, input.userId),
+          or(lt(mfaChallenges.expiresAt, new Date()), isNotNull(mfaChallenges.usedAt)),
+        ),
+      );
     await tx.insert(mfaChallenges).values(input);
   });
 }
