@@ -4,12 +4,7 @@ import { getDb } from "@/db/client";
 import { authSessions } from "@/db/schema";
 import { auditByCaller } from "./audit";
 import type { TenantContext } from "./context";
-import {
-  findLiveSession,
-  insertSession,
-  type LiveSession,
-  type SessionOrigin,
-} from "./session-rows";
+import { findLiveSession, insertSession, type LiveSession, type SessionOrigin } from "./session-rows";
 
 /** A browser sign-in: the row its cookie points at, audited like a programmatic login. */
 export async function createBrowserSession(input: { userId: string; tenantId: string } & SessionOrigin) {
