@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
 import { callServerAction, serverActionId } from "../test/server-actions";
 import {
   type APIRequestContext,
@@ -206,4 +207,46 @@ test("a member of two workspaces joins while signed in and switches between them
     headers: { authorization: `Bearer ${(await login.json()).accessToken}` },
   });
   expect((await me.json()).name).toBe(tenant.name);
+});
+
+test("an invited person whose account has 2FA logs in with a code on the invitation page, then joins", async ({
+  browser,
+  request,
+}) => {
+  const owner = await registerTenant(request, "owner");
+  const invitee = await registerTenant(request, "twofactor");
+  const inviteeAuth = { authorization: `Bearer ${await invitee.accessToken()}` };
+  const enrolment = await request.post("/api/account/mfa/enrolment", { headers: inviteeAuth });
+  expect(enrolment.status()).toBe(201);
+  const totp = new TOTP({
+    secret: Secret.fromBase32((await enrolment.json()).secret),
+    digits: 6,
+    period: 30,
+  });
+  const confirmed = await request.post("/api/account/mfa/enrolment/confirm", {
+    headers: inviteeAuth,
+    data: { code: totp.generate() },
+  });
+  expect(confirmed.status()).toBe(200);
+
+  const invited = await request.post("/api/tenants/me/invitations", {
+    headers: { authorization: `Bearer ${await owner.accessToken()}` },
+    data: { email: invitee.email, role: "admin" },
+  });
+  const link = new URL((await invited.json()).inviteUrl).pathname;
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("Your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in and join" }).click();
+  // The password alone does not sign in or join: the code step asks for the second factor.
+  await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
+  await shot(page, "members-10-invite-code-step");
+  // The next period's code: the enrolment already spent this one.
+  await page.getByLabel("Authentication code").fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await expect(page.getByLabel("Workspace").locator("option:checked")).toHaveText(owner.name);
+  await context.close();
 });

@@ -1,3 +1,8 @@
+/** The password was right and 2FA is on: the rest of next-auth's error is the login's challenge. */
+export function mfaChallengeOf(error: string | null | undefined): string | null {
+  return /^MFA_REQUIRED:(mfa_[\w-]+)$/.exec(error ?? "")?.[1] ?? null;
+}
+
 /** Turns next-auth's error string into words; `RATE_LIMITED:<seconds>` comes from our 429. */
 export function describeLoginError(error: string | null | undefined): string | null {
   if (!error) return null;

@@ -7,11 +7,8 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form";
-import { describeLoginError } from "./login-errors";
+import { describeLoginError, mfaChallengeOf } from "./login-errors";
 import { MfaCodeStep } from "./mfa-code-step";
-
-/** The password was right and 2FA is on: the rest of next-auth's error is the login's challenge. */
-const MFA_REQUIRED = /^MFA_REQUIRED:(mfa_[\w-]+)$/;
 
 type Values = { email: string; password: string };
 
@@ -39,9 +36,9 @@ export function LoginForm() {
   const submit = form.handleSubmit(async (values) => {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) return enter();
-    const mfa = MFA_REQUIRED.exec(result?.error ?? "");
-    if (mfa?.[1]) {
-      setChallenge(mfa[1]);
+    const pending = mfaChallengeOf(result?.error);
+    if (pending) {
+      setChallenge(pending);
       return;
     }
     form.setError("root", { type: "signin", message: describeLoginError(result?.error ?? "unknown") ?? "" });

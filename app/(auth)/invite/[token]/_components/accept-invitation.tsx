@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormAlert, submitAction } from "@/components/ui/form";
 import type { InvitationPreview } from "@/lib/schemas/members";
+import { mfaChallengeOf } from "../../../login/_components/login-errors";
+import { MfaCodeStep } from "../../../login/_components/mfa-code-step";
 import { acceptInvitationAction, signUpWithInvitationAction } from "../actions";
 
 type Props = { token: string; invitation: InvitationPreview; signedInAs: string | null };
@@ -71,7 +73,19 @@ function PasswordForm({ token, invitation }: { token: string; invitation: Invita
   const form = useForm<Values>({ defaultValues: { password: "" } });
   const { errors, isSubmitting } = form.formState;
   const [leaving, setLeaving] = useState(false);
+  // An existing account with 2FA on: the password step answers with a challenge for the code step.
+  const [challenge, setChallenge] = useState<string | null>(null);
   const existing = invitation.accountExists;
+
+  const joinAndEnter = async () => {
+    setLeaving(true);
+    if (existing) {
+      const joined = await submitAction(form, () => acceptInvitationAction({ token }));
+      if (!joined.ok) return setLeaving(false);
+    }
+    router.replace("/keys");
+    router.refresh();
+  };
 
   const submit = form.handleSubmit(async (values) => {
     if (!existing) {
@@ -79,6 +93,8 @@ function PasswordForm({ token, invitation }: { token: string; invitation: Invita
       if (!created.ok) return;
     }
     const login = await signIn("credentials", { email: invitation.email, ...values, redirect: false });
+    const pending = existing ? mfaChallengeOf(login?.error) : null;
+    if (pending) return setChallenge(pending);
     if (!login?.ok || login.error) {
       const message = existing
         ? login?.error?.startsWith("RATE_LIMITED")
@@ -88,14 +104,26 @@ function PasswordForm({ token, invitation }: { token: string; invitation: Invita
       form.setError(existing ? "password" : "root", { type: "signin", message });
       return;
     }
-    if (existing) {
-      const joined = await submitAction(form, () => acceptInvitationAction({ token }));
-      if (!joined.ok) return;
-    }
-    setLeaving(true);
-    router.replace("/keys");
-    router.refresh();
+    await joinAndEnter();
   });
+
+  if (challenge)
+    return (
+      <div className="space-y-4">
+        <MfaCodeStep
+          challenge={challenge}
+          onDone={() => {
+            setChallenge(null);
+            void joinAndEnter();
+          }}
+          onExpired={(message) => {
+            setChallenge(null);
+            form.setValue("password", "");
+            form.setError("root", { type: "signin", message });
+          }}
+        />
+      </div>
+    );
 
   const busy = isSubmitting || leaving;
   return (
