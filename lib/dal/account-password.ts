@@ -2,9 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { endOtherSessions } from "./account-sessions";
 import { auditByCaller } from "./audit";
 import type { TenantContext } from "./context";
+import { endLiveSessions } from "./session-rows";
 
 export async function findPasswordHash(
   userId: string,
@@ -33,7 +33,11 @@ export async function replacePassword(
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.userId));
-    const sessionsEnded = await endOtherSessions(tx, ctx.userId, ctx.sessionId, "password_changed");
+    const sessionsEnded = await endLiveSessions(
+      tx,
+      { userId: ctx.userId, exceptSessionId: ctx.sessionId },
+      "password_changed",
+    );
     const user = { type: "user", id: ctx.userId };
     await auditByCaller(tx, ctx, "auth.password_changed", user, { sessionsEnded });
     return { sessionsEnded };

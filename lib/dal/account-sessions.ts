@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { authSessions } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { AccountSession } from "@/lib/schemas/account";
@@ -68,27 +68,6 @@ export async function endAccountSession(ctx: TenantContext, sessionId: string): 
     if (ended.length === 0) throw new AppError("NOT_FOUND", "No active session of yours has this id.");
     await auditByCaller(tx, ctx, "auth.session_ended", { type: "session", id: sessionId });
   });
-}
-
-/** Every live session of the user but `keepSessionId` (password change); returns how many ended. */
-export async function endOtherSessions(
-  tx: Database,
-  userId: string,
-  keepSessionId: string | undefined,
-  reason: string,
-): Promise<number> {
-  const ended = await tx
-    .update(authSessions)
-    .set({ revokedAt: new Date(), revokedReason: reason })
-    .where(
-      and(
-        eq(authSessions.userId, userId),
-        isNull(authSessions.revokedAt),
-        keepSessionId ? ne(authSessions.id, keepSessionId) : undefined,
-      ),
-    )
-    .returning({ id: authSessions.id });
-  return ended.length;
 }
 
 /**

@@ -4,7 +4,13 @@ import { getDb } from "@/db/client";
 import { authSessions } from "@/db/schema";
 import { auditByCaller } from "./audit";
 import type { TenantContext } from "./context";
-import { findLiveSession, insertSession, type LiveSession, type SessionOrigin } from "./session-rows";
+import {
+  endLiveSessions,
+  findLiveSession,
+  insertSession,
+  type LiveSession,
+  type SessionOrigin,
+} from "./session-rows";
 
 /** A browser sign-in: the row its cookie points at, audited like a programmatic login. */
 export async function createBrowserSession(input: { userId: string; tenantId: string } & SessionOrigin) {
@@ -45,18 +51,14 @@ export async function endBrowserSession(claims: BrowserClaims): Promise<void> {
 export async function endAllSessionsOfUser(ctx: TenantContext): Promise<number> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const ended = await tx
-      .update(authSessions)
-      .set({ revokedAt: new Date(), revokedReason: "logout_everywhere" })
-      .where(and(eq(authSessions.userId, ctx.userId), isNull(authSessions.revokedAt)))
-      .returning({ id: authSessions.id });
+    const ended = await endLiveSessions(tx, { userId: ctx.userId }, "logout_everywhere");
     await auditByCaller(
       tx,
       ctx,
       "auth.logout_everywhere",
       { type: "user", id: ctx.userId },
-      { sessions: ended.length },
+      { sessions: ended },
     );
-    return ended.length;
+    return ended;
   });
 }

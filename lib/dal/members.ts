@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { MemberDto } from "@/lib/schemas/members";
 import { auditByCaller } from "./audit";
 import { assertCanWrite, type Role, type TenantContext } from "./context";
-import { endSessionsInTenant } from "./member-sessions";
+import { endLiveSessions } from "./session-rows";
 
 const NO_MEMBER = "No member with this id.";
 
@@ -105,7 +105,7 @@ async function setRole(
   const sessions =
     target.userId === ctx.userId
       ? 0
-      : await endSessionsInTenant(tx, ctx.tenantId, target.userId, "role_changed");
+      : await endLiveSessions(tx, { userId: target.userId, tenantId: ctx.tenantId }, "role_changed");
   await auditByCaller(
     tx,
     ctx,
@@ -146,7 +146,7 @@ export async function removeMember(ctx: TenantContext, userId: string): Promise<
     await tx
       .delete(memberships)
       .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, userId)));
-    const sessions = await endSessionsInTenant(tx, ctx.tenantId, userId, "membership_removed");
+    const sessions = await endLiveSessions(tx, { userId, tenantId: ctx.tenantId }, "membership_removed");
     await auditByCaller(
       tx,
       ctx,

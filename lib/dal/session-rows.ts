@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/client";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { type Database, getDb, type Transaction } from "@/db/client";
 import { authSessions, memberships, tenants, userMfa, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "./audit";
@@ -100,4 +100,29 @@ export async function insertSession(
     ip: input.ip,
   });
   return sessionId;
+}
+
+/**
+ * Ends a user's live sessions — browser cookies and refresh-token families (so their access tokens)
+ * alike — in the caller's transaction: every one, those in one tenant (a membership removed or its
+ * role changed), or all but the caller's own (a password change). Returns how many ended.
+ */
+export async function endLiveSessions(
+  tx: Database | Transaction,
+  which: { userId: string; tenantId?: string; exceptSessionId?: string },
+  reason: string,
+): Promise<number> {
+  const ended = await tx
+    .update(authSessions)
+    .set({ revokedAt: new Date(), revokedReason: reason })
+    .where(
+      and(
+        eq(authSessions.userId, which.userId),
+        which.tenantId === undefined ? undefined : eq(authSessions.tenantId, which.tenantId),
+        which.exceptSessionId === undefined ? undefined : ne(authSessions.id, which.exceptSessionId),
+        isNull(authSessions.revokedAt),
+      ),
+    )
+    .returning({ id: authSessions.id });
+  return ended.length;
 }
