@@ -1,7 +1,7 @@
 /**
  * `npm run bench:compare -- <other checkout> [--rounds N] [--duration S]`: did a change make the
- * verification path slower? This checkout and another one (say, a worktree of the commit before
- * the change: `git worktree add ../before <commit> && cd ../before && npm ci && npm run build`)
+ * verification path slower? This checkout and another one (say, a git worktree of the commit before
+ * the change, with `npm ci` and `npm run build` run in it)
  * serve side by side, each on its own fresh PostgreSQL database, next to the bare node:http
  * baseline of `npm run bench`. Each round loads the bare server, then each route on each checkout,
  * in turn, so drift on a shared machine hits all alike; the medians are compared.
