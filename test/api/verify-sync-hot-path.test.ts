@@ -68,8 +68,10 @@ describe("the verification hot path", () => {
     },
   );
 
-  it.runIf(inProcessStores)(
-    "answers a cached signed key and a cached key's ES256 JWT synchronously too",
+  it(
+    inProcessStores
+      ? "answers a cached signed key and a cached key's ES256 JWT synchronously too"
+      : "answers a cached signed key and a cached key's ES256 JWT (a promise: the Redis rate limit is a round trip)",
     async () => {
       const cached: [Record<string, string>, string][] = [
         [{ "x-api-key": signed.key }, signed.id],
@@ -77,7 +79,7 @@ describe("the verification hot path", () => {
       ];
       for (const [headers, keyId] of cached) {
         const out = whoami.core(input(headers));
-        expect(out).not.toBeInstanceOf(Promise);
+        expect(out instanceof Promise).toBe(!inProcessStores);
         const answer = await out;
         expect(answer.status).toBe(200);
         expect(JSON.parse(answer.body)).toMatchObject({ keyId });
