@@ -22,6 +22,12 @@ test("usage page charts verifications by outcome and refreshes live", async ({ p
   await expect(page.getByText("Checkout service")).toBeVisible();
   await expect(page.getByText("INSUFFICIENT_SCOPE")).toBeVisible();
   await expect(page.getByTestId("usage-caption")).toHaveText("Showing the last 24 hours");
+  await expect(chart.locator('rect[data-outcome="VALID"]').first()).toBeVisible();
+  await expect(chart.locator('rect[data-outcome="INSUFFICIENT_SCOPE"]')).not.toHaveCount(0);
+  // Drawn by the server: the page's first HTML already holds the bars, before any script runs.
+  const html = await (await page.request.get("/usage")).text();
+  expect(html).toContain('data-outcome="VALID"');
+  expect(html).toContain('data-outcome="INSUFFICIENT_SCOPE"');
 
   // Another range: until its answer arrives, the figures on screen are marked as loading and still
   // say which range they are for (they used to pass the 24 h figures off as the last hour's).
@@ -55,6 +61,12 @@ test("usage page charts verifications by outcome and refreshes live", async ({ p
   await expect(page.getByRole("tab", { name: "1h" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("usage-caption")).toHaveText("Showing the last hour");
   await shot(page, "03-usage-chart");
+
+  // On a phone the chart keeps its bars and axis inside the window.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(chart.locator('rect[data-outcome="VALID"]').first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, "04-usage-chart-390");
 });
 
 test("API reference lists the routes", async ({ page, tenant: _ }) => {

@@ -19,10 +19,10 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { benchKeyId, benchSecret, benchTenantId } from "./bench/bench-keys";
 import { type BenchConfig, FULL, QUICK } from "./bench/config";
-import { CredentialLoader, type Row, run } from "./bench/load";
+import { type AutocannonTarget, CredentialLoader, type Row, run } from "./bench/load";
 import { type KeydeskServer, sampleRss, startBaseline, startKeydesk, stopChildren } from "./bench/processes";
 import { explainLookup, metric, scanCounts, settledScanCounts, untilCacheEmpty } from "./bench/queries";
-import { appendRun, type BenchResults, type ColdResult, renderRun } from "./bench/report";
+import { appendRun, type BenchResults, type ColdResult, renderRatios, renderRun } from "./bench/report";
 import {
   connect,
   databaseUrl,
@@ -40,6 +40,8 @@ const args = process.argv.slice(2);
 const config: BenchConfig = args.includes("--quick") ? QUICK : FULL;
 const out = args.includes("--out") ? args[args.indexOf("--out") + 1]! : "docs/benchmarks.md";
 const keep = args.includes("--keep");
+/** `--ratios`: only the ratio rounds (a few minutes, no large database), printed, not written. */
+const ratiosOnly = args.includes("--ratios");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "keydesk_bench";
 const DB = { small: `${PREFIX}_small`, large: `${PREFIX}_large` };
@@ -89,7 +91,26 @@ function es256Token(privateKey: import("node:crypto").KeyObject, sub: string) {
 
 const load = { connections: config.connections, duration: config.duration, warmup: config.warmup };
 
-/** SPEC §7's ratios on the small database: each Keydesk route next to its bare baseline. */
+/** The median row of one target's rounds (each field on its own), its runs' rates in the name. */
+function medianRow(name: string, runs: readonly Row[]): Row {
+  const mid = (field: "rps" | "p50" | "p99") =>
+    runs.map((r) => r[field]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const rates =
+    runs.length > 1 ? ` (median of ${runs.map((r) => r.rps.toLocaleString("en-US")).join(", ")})` : "";
+  return {
+    name: `${name}${rates}`,
+    rps: mid("rps"),
+    p50: mid("p50"),
+    p99: mid("p99"),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
+
+/**
+ * SPEC §7's ratios on the small database, each Keydesk route next to its bare baseline, in
+ * interleaved rounds (see `ratioRounds`). Run before the large database is seeded, so PostgreSQL
+ * writing out ten million rows cannot weigh on one target more than another.
+ */
 async function ratios(server: KeydeskServer, tenant: BenchTenant): Promise<{ rows: Row[]; rss: number }> {
   const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const publicPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
@@ -105,46 +126,50 @@ async function ratios(server: KeydeskServer, tenant: BenchTenant): Promise<{ row
   );
   const token = es256Token(pair.privateKey, publicKey.id);
   const secret = benchSecret(HOT);
-  const rows = [
-    await run(
-      "bare node:http, SHA-256 + Map lookup",
-      { url: `http://127.0.0.1:${shaPort}/`, headers: { "x-api-key": "key-7" } },
-      load,
-    ),
-    await run("next route handler, static JSON (/api/health)", { url: `${server.base}/api/health` }, load),
+  // The order of the report's table (report.ts reads the rows by position).
+  const targets: (AutocannonTarget & { name: string; rss?: true })[] = [
+    {
+      name: "bare node:http, SHA-256 + Map lookup",
+      url: `http://127.0.0.1:${shaPort}/`,
+      headers: { "x-api-key": "key-7" },
+    },
+    { name: "next route handler, static JSON (/api/health)", url: `${server.base}/api/health` },
+    {
+      name: "keydesk GET /api/v1/whoami, secret key",
+      url: `${server.base}/api/v1/whoami`,
+      headers: { "x-api-key": secret },
+      rss: true,
+    },
+    {
+      name: "keydesk POST /api/v1/verify, secret key",
+      url: `${server.base}/api/v1/verify`,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: secret }),
+    },
+    {
+      name: "bare node:http, ES256 JWT verify",
+      url: `http://127.0.0.1:${jwtPort}/`,
+      headers: { authorization: `Bearer ${token}` },
+    },
+    {
+      name: "keydesk GET /api/v1/whoami, ES256 JWT",
+      url: `${server.base}/api/v1/whoami`,
+      headers: { authorization: `Bearer ${token}` },
+    },
   ];
-  const rss = sampleRss(server.pid);
-  rows.push(
-    await run(
-      "keydesk GET /api/v1/whoami, secret key",
-      { url: `${server.base}/api/v1/whoami`, headers: { "x-api-key": secret } },
-      load,
-    ),
-  );
-  const whoamiRss = rss.stop();
-  rows.push(
-    await run(
-      "keydesk POST /api/v1/verify, secret key",
-      {
-        url: `${server.base}/api/v1/verify`,
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ key: secret }),
-      },
-      load,
-    ),
-    await run(
-      "bare node:http, ES256 JWT verify",
-      { url: `http://127.0.0.1:${jwtPort}/`, headers: { authorization: `Bearer ${token}` } },
-      load,
-    ),
-    await run(
-      "keydesk GET /api/v1/whoami, ES256 JWT",
-      { url: `${server.base}/api/v1/whoami`, headers: { authorization: `Bearer ${token}` } },
-      load,
-    ),
-  );
-  return { rows, rss: whoamiRss };
+  const runs = targets.map(() => [] as Row[]);
+  let rss = 0;
+  const ratioLoad = { ...load, duration: config.ratioDuration };
+  for (let round = 1; round <= config.ratioRounds; round++) {
+    console.info(`  round ${round} of ${config.ratioRounds}`);
+    for (const [i, { name, rss: sampled, ...target }] of targets.entries()) {
+      const sampler = sampled ? sampleRss(server.pid) : null;
+      runs[i]!.push(await run(name, target, ratioLoad));
+      if (sampler) rss = Math.max(rss, sampler.stop());
+    }
+  }
+  return { rows: targets.map((t, i) => medianRow(t.name, runs[i]!)), rss };
 }
 
 /** The hot key on both databases in turn, so drift on a shared machine hits both alike. */
@@ -234,13 +259,23 @@ async function main() {
     const [smallTenant, largeTenant] = [await registerBenchTenant(small), await registerBenchTenant(large)];
     const [postgresVersion] = await smallSql<{ server_version: string }[]>`show server_version`;
 
-    phase("seeding");
+    phase("seeding the small database");
     const smallSeed = await seedKeys(smallSql, {
       from: 0,
       to: config.smallKeys,
       keysPerTenant: config.smallKeys,
       benchTenant: smallTenant.id,
     });
+    phase("ratios against bare node:http, before the large database is seeded");
+    const ratioRun = await ratios(small, smallTenant);
+    if (ratiosOnly) {
+      console.info(
+        `\n${renderRatios(ratioRun.rows, config.quick).join("\n")}\n(--ratios: not written to ${out})`,
+      );
+      return;
+    }
+
+    phase("seeding the large database");
     const largeStarted = performance.now();
     await seedTenants(largeSql, config.largeTenants);
     await seedKeys(largeSql, {
@@ -267,8 +302,6 @@ async function main() {
       `seeded ${sizes.large} keys in ${tenantsAndKeysSeconds} s, ${usage.verifications.toLocaleString("en-US")} verifications in ${usage.seconds} s`,
     );
 
-    phase("ratios against bare node:http");
-    const ratioRun = await ratios(small, smallTenant);
     phase("hot key, small and large database in turn");
     const hot = await hotRuns(small, large, sizes);
     phase("cold look-ups");

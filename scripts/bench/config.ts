@@ -8,6 +8,13 @@ export type BenchConfig = {
   duration: number;
   warmup: number;
   connections: number;
+  /**
+   * The ratio targets: each round loads every baseline and route once, in turn, for
+   * `ratioDuration` s (after `warmup`); each figure is the median over the rounds, so drift on a
+   * shared machine hits the baselines and the routes alike.
+   */
+  ratioRounds: number;
+  ratioDuration: number;
   /** Hot-key runs alternate between the small and the large database this many times. */
   hotRounds: number;
   /** The small database: one tenant (the bench tenant) with this many keys. */
@@ -37,6 +44,8 @@ export const FULL: BenchConfig = {
   duration: 10,
   warmup: 2,
   connections: 50,
+  ratioRounds: 5,
+  ratioDuration: 5,
   hotRounds: 3,
   smallKeys: 1_000,
   largeTenants: 1_000,
@@ -53,6 +62,8 @@ export const QUICK: BenchConfig = {
   duration: 1.5,
   warmup: 0.5,
   connections: 50,
+  ratioRounds: 1,
+  ratioDuration: 1.5,
   hotRounds: 1,
   smallKeys: 200,
   largeTenants: 10,

@@ -51,12 +51,35 @@ function verdict(ok: boolean, quick: boolean): string {
   return ok ? "yes" : "**no**";
 }
 
+const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`;
+const p99x = (a: Row, b: Row) => `${(a.p99 / Math.max(1, b.p99)).toFixed(1)}×`;
+
+const TABLE_HEAD = [
+  "| server, route | requests/s | p50 (ms) | p99 (ms) | non-2xx |",
+  "|---|---:|---:|---:|---:|",
+];
+const TARGETS_HEAD = ["| target (issue 10, SPEC §7) | measured | target | met |", "|---|---|---|---|"];
+const rowLine = (row: Row) => `| ${row.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.non2xx} |`;
+
+/** SPEC §7's ratio targets, judged on the ratio rows (in the order bench.ts loads them). */
+function ratioTargets(rows: Row[], quick: boolean): string[] {
+  const [sha, health, whoami, verify, jwtBase, jwt] = rows as [Row, Row, Row, Row, Row, Row];
+  return [
+    `| whoami (secret) vs bare SHA-256 | ${pct(whoami.rps, sha.rps)}, p99 ${p99x(whoami, sha)} | ≥ 50 %, p99 ≤ 2× | ${verdict(whoami.rps >= sha.rps * 0.5 && whoami.p99 <= sha.p99 * 2, quick)} |`,
+    `| verify (secret) vs bare SHA-256 | ${pct(verify.rps, sha.rps)}, p99 ${p99x(verify, sha)} | ≥ 45 % | ${verdict(verify.rps >= sha.rps * 0.45, quick)} |`,
+    `| whoami (ES256 JWT) vs bare ES256 | ${pct(jwt.rps, jwtBase.rps)} | ≥ 70 % | ${verdict(jwt.rps >= jwtBase.rps * 0.7, quick)} |`,
+    `| whoami (secret) vs Next /api/health | ${pct(whoami.rps, health.rps)} | — | — |`,
+  ];
+}
+
+/** The ratio rows and their targets alone (`npm run bench -- --ratios`). */
+export function renderRatios(rows: Row[], quick: boolean): string[] {
+  return [...TABLE_HEAD, ...rows.map(rowLine), "", ...TARGETS_HEAD, ...ratioTargets(rows, quick)];
+}
+
 /** One dated section per run: what was run, on what, and every figure next to its target. */
 export function renderRun(r: BenchResults): string {
   const q = r.config.quick;
-  const [sha, health, whoami, verify, jwtBase, jwt] = r.ratios as [Row, Row, Row, Row, Row, Row];
-  const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`;
-  const p99x = (a: Row, b: Row) => `${(a.p99 / Math.max(1, b.p99)).toFixed(1)}×`;
   const hotSmall = median(r.hot.small, "rps");
   const hotLarge = median(r.hot.large, "rps");
   const { small: coldSmall, large: coldLarge } = r.cold;
@@ -64,7 +87,7 @@ export function renderRun(r: BenchResults): string {
   const chart = (name: string) => r.charts.find((t) => t.name.startsWith(name))!;
   const tenantChart = chart("GET /api/tenants/me/usage, 30 days");
   const keyChart = chart("GET /api/tenants/me/usage?keyId, 30 days");
-  const [pageLoad, page30] = r.page as [Timing, Timing];
+  const [pageDrawn, pageLoaded, page30] = r.page as [Timing, Timing, Timing];
   const u = r.seeding.usage;
   const small = fmt(r.sizes.smallKeys);
   const large = fmt(r.sizes.largeKeys);
@@ -79,24 +102,17 @@ export function renderRun(r: BenchResults): string {
       `${fmt(u.rows.minute)} minute, ${fmt(u.rows.hour)} hour and ${fmt(u.rows.day)} day rows of \`usage_rollups\`, ${fmt(u.rows.tenant)} of \`usage_tenant_rollups\` — in ${u.seconds} s; ` +
       `the ${small}-key database in ${r.seeding.keysSeconds} s; VACUUM ANALYZE ${r.seeding.vacuumSeconds} s.`,
     "",
-    "| server, route | requests/s | p50 (ms) | p99 (ms) | non-2xx |",
-    "|---|---:|---:|---:|---:|",
-    ...[...r.ratios, ...r.hot.small, ...r.hot.large, coldSmall, coldLarge].map(
-      (row) => `| ${row.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.non2xx} |`,
-    ),
+    ...TABLE_HEAD,
+    ...[...r.ratios, ...r.hot.small, ...r.hot.large, coldSmall, coldLarge].map(rowLine),
     "",
-    "| target (issue 10, SPEC §7) | measured | target | met |",
-    "|---|---|---|---|",
-    `| whoami (secret) vs bare SHA-256 | ${pct(whoami.rps, sha.rps)}, p99 ${p99x(whoami, sha)} | ≥ 50 %, p99 ≤ 2× | ${verdict(whoami.rps >= sha.rps * 0.5 && whoami.p99 <= sha.p99 * 2, q)} |`,
-    `| verify (secret) vs bare SHA-256 | ${pct(verify.rps, sha.rps)}, p99 ${p99x(verify, sha)} | ≥ 45 % | ${verdict(verify.rps >= sha.rps * 0.45, q)} |`,
-    `| whoami (ES256 JWT) vs bare ES256 | ${pct(jwt.rps, jwtBase.rps)} | ≥ 70 % | ${verdict(jwt.rps >= jwtBase.rps * 0.7, q)} |`,
-    `| whoami (secret) vs Next /api/health | ${pct(whoami.rps, health.rps)} | — | — |`,
+    ...TARGETS_HEAD,
+    ...ratioTargets(r.ratios, q),
     `| hot key, ${large} vs ${small} keys (median of ${r.hot.small.length}) | ${pct(hotLarge, hotSmall)} (${fmt(hotLarge)} vs ${fmt(hotSmall)} req/s) | within 10 % | ${verdict(hotLarge >= hotSmall * 0.9, q)} |`,
     `| cold look-ups, ${fmt(coldLarge.requests)} distinct of ${large} vs ${fmt(coldSmall.requests)} on ${small} | ${pct(coldLarge.rps, coldSmall.rps)}; p99 ${coldLarge.p99} vs ${coldSmall.p99} ms | ≥ 60 % | ${verdict(coldLarge.rps >= coldSmall.rps * 0.6, q)} |`,
     `| database look-ups per cold request (${large} keys) | ${fmt(coldLarge.loads)} cache loads, ${fmt(coldLarge.scans.secretHashIndexScans)} scans of \`api_keys_secret_hash_idx\` (${perMiss(coldLarge)} per request), ${coldLarge.scans.apiKeysSeqScans} sequential scans of \`api_keys\` | one indexed query | ${verdict(coldLarge.loads === coldLarge.requests && coldLarge.scans.secretHashIndexScans === coldLarge.requests, q)} |`,
     `| usage chart, 30 days (${fmt(u.verifications)} verifications) | p50 ${tenantChart.p50} ms, max ${tenantChart.max} ms | < 200 ms | ${verdict(tenantChart.max < 200, q)} |`,
     `| one key's chart, 30 days | p50 ${keyChart.p50} ms, max ${keyChart.max} ms | < 50 ms | ${verdict(keyChart.max < 50, q)} |`,
-    `| usage page in Chromium: load, then 30 d | ${Math.round(pageLoad.max)} ms, ${Math.round(page30.max)} ms (max of ${pageLoad.samples}) | < 1 s | ${verdict(pageLoad.max < 1000 && page30.max < 1000, q)} |`,
+    `| usage page in Chromium: chart drawn after navigation, then after a click on 30 d (page fully loaded: ${Math.round(pageLoaded.max)} ms) | ${Math.round(pageDrawn.max)} ms, ${Math.round(page30.max)} ms (max of ${pageDrawn.samples}) | < 1 s | ${verdict(pageDrawn.max < 1000 && page30.max < 1000, q)} |`,
     `| server RSS under whoami load (${small} / ${large} keys) | ${r.rss.whoamiSmall} MB / ${r.rss.whoamiLarge} MB | ≤ 400 MB | ${verdict(Math.max(r.rss.whoamiSmall, r.rss.whoamiLarge) <= 400, q)} |`,
     "",
     `Other figures: highest RSS of the ${large}-key server during its cold run: ${r.rss.cold} MB. ` +

@@ -47,8 +47,10 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 /**
- * The usage page as an admin sees it, in Chromium: from navigation to the chart drawn with the
- * default range (24 h), and from a click on "30d" to the chart drawn with 30 days. One untimed load.
+ * The usage page as an admin sees it, in Chromium: from navigation to the chart's bars drawn with
+ * the default range (24 h; the server draws them into the first HTML), then to the page being
+ * fully loaded (its scripts run: what "interactive" needs), and from a click on "30d" to the chart
+ * drawn with 30 days. One untimed load first.
  */
 export async function timeUsagePage(
   base: string,
@@ -70,22 +72,28 @@ export async function timeUsagePage(
     if (login.status() >= 400) throw new Error(`bench login failed: ${login.status()}`);
     const chart = page.getByRole("img", { name: "Verifications over time, stacked by outcome" });
     const caption = page.getByTestId("usage-caption");
+    const bars = chart.locator("svg rect[data-outcome]").first();
+    const drawn: number[] = [];
     const loads: number[] = [];
     const switches: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       let started = performance.now();
-      await page.goto("/usage");
-      await chart.locator("svg").first().waitFor();
+      const loaded = page.waitForEvent("load");
+      await page.goto("/usage", { waitUntil: "commit" });
+      await bars.waitFor();
       await caption.filter({ hasText: "the last 24 hours" }).waitFor();
+      if (i > 0) drawn.push(performance.now() - started);
+      await loaded;
       if (i > 0) loads.push(performance.now() - started);
       started = performance.now();
       await page.getByRole("tab", { name: "30d" }).click();
       await caption.filter({ hasText: "the last 30 days" }).waitFor();
-      await chart.locator("svg").first().waitFor();
+      await bars.waitFor();
       if (i > 0) switches.push(performance.now() - started);
     }
     return [
-      timing("usage page: navigation → chart drawn (24 h)", loads),
+      timing("usage page: navigation → chart drawn (24 h)", drawn),
+      timing("usage page: navigation → load event (scripts run)", loads),
       timing("usage page: click 30d → chart drawn (30 days)", switches),
     ];
   } finally {

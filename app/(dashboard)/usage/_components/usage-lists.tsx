@@ -60,7 +60,7 @@ export function FailureList({ totals }: { totals: Record<string, number> }) {
                 <circle cx="5" cy="5" r="5" fill={outcomeColor(code)} />
               </svg>
               <span className="min-w-0 flex-1 text-ink">{outcomeLabel(code)}</span>
-              <code className="font-mono text-xs break-all text-ink-faint">{code}</code>
+              <code className="hidden font-mono text-xs break-all text-ink-faint sm:inline">{code}</code>
               <span className="w-14 text-right tabular-nums text-ink-muted">
                 {count.toLocaleString("en")}
               </span>
