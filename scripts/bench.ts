@@ -108,7 +108,7 @@ function medianRow(name: string, runs: readonly Row[]): Row {
 
 /**
  * SPEC §7's ratios on the small database, each Keydesk route next to its bare baseline, in
- * interleaved rounds (see `ratioRounds`). Run before the large database is seeded, so PostgreSQL
+ * interleaved rounds (see `ratioRounds`), each round in a rotated order. Run before the large database is seeded, so PostgreSQL
  * writing out ten million rows cannot weigh on one target more than another.
  */
 async function ratios(server: KeydeskServer, tenant: BenchTenant): Promise<{ rows: Row[]; rss: number }> {
@@ -163,7 +163,10 @@ async function ratios(server: KeydeskServer, tenant: BenchTenant): Promise<{ row
   const ratioLoad = { ...load, duration: config.ratioDuration };
   for (let round = 1; round <= config.ratioRounds; round++) {
     console.info(`  round ${round} of ${config.ratioRounds}`);
-    for (const [i, { name, rss: sampled, ...target }] of targets.entries()) {
+    // Each round starts one target later: none always runs first after a pause (or last).
+    for (let k = 0; k < targets.length; k++) {
+      const i = (k + round - 1) % targets.length;
+      const { name, rss: sampled, ...target } = targets[i]!;
       const sampler = sampled ? sampleRss(server.pid) : null;
       runs[i]!.push(await run(name, target, ratioLoad));
       if (sampler) rss = Math.max(rss, sampler.stop());
