@@ -1,0 +1,75 @@
+import "server-only";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { type CreditRefill, nextRefillBoundary } from "@/lib/keys/credit-refill";
+import { effectiveBalanceSql, refilledAtSql } from "./balance-sql";
+
+export type SpendOutcome =
+  | { ok: true; credits: { remaining: number; nextRefillAt: string | null } | null }
+  | { ok: false; remaining: number; nextRefillAt: string | null };
+
+const refillColumns = {
+  interval: apiKeys.creditsRefillInterval,
+  amount: apiKeys.creditsRefillAmount,
+  dayOfMonth: apiKeys.creditsRefillDay,
+};
+
+type RefillRow = {
+  interval: CreditRefill["interval"] | null;
+  amount: number | null;
+  dayOfMonth: number | null;
+};
+
+function nextRefillAt(row: RefillRow, now: Date): string | null {
+  if (!row.interval || row.amount === null) return null;
+  const refill = { interval: row.interval, amount: row.amount, dayOfMonth: row.dayOfMonth };
+  return new Date(nextRefillBoundary(refill, now.getTime())).toISOString();
+}
+
+/**
+ * Spends `cost` credits of a key, exactly, across any number of instances: ONE conditional UPDATE
+ * applies a due refill and subtracts the cost only if the balance covers it. PostgreSQL's row lock
+ * and re-check (READ COMMITTED re-evaluates the WHERE on the newest row version) serialize
+ * concurrent spends, so 1 000 requests against 100 credits get exactly 100 rows back.
+ * Filtered by tenant in the same statement, as every DAL query is. Only a refusal reads again,
+ * to say what is left.
+ */
+export async function spendCredits(
+  ref: { tenantId: string; keyId: string },
+  cost: number,
+  now: Date,
+): Promise<SpendOutcome> {
+  const db = await getDb();
+  const balance = effectiveBalanceSql(now);
+  const [spent] = await db
+    .update(apiKeys)
+    .set({ creditsRemaining: sql`${balance} - ${cost}`, creditsRefilledAt: refilledAtSql(now) })
+    .where(
+      and(
+        eq(apiKeys.id, ref.keyId),
+        eq(apiKeys.tenantId, ref.tenantId),
+        isNotNull(apiKeys.creditsRemaining),
+        sql`${balance} >= ${cost}`,
+      ),
+    )
+    .returning({ remaining: apiKeys.creditsRemaining, ...refillColumns });
+  if (spent)
+    return { ok: true, credits: { remaining: spent.remaining ?? 0, nextRefillAt: nextRefillAt(spent, now) } };
+
+  const [current] = await db
+    .select({
+      remaining: balance,
+      hasCredits: sql<boolean>`${apiKeys.creditsRemaining} is not null`,
+      ...refillColumns,
+    })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, ref.keyId), eq(apiKeys.tenantId, ref.tenantId)));
+  // Credits removed since the key was cached: the key is unlimited now.
+  if (current && !current.hasCredits) return { ok: true, credits: null };
+  return {
+    ok: false,
+    remaining: Number(current?.remaining ?? 0),
+    nextRefillAt: current ? nextRefillAt(current, now) : null,
+  };
+}
