@@ -5,7 +5,7 @@ import { generateKeyId } from "@/lib/keys/key-id";
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { creditColumns } from "../credits/credit-columns";
+import { creditColumns } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
 import { notifyKeyChanged } from "./notify";

@@ -1,6 +1,6 @@
 import { apiKeys } from "@/db/schema";
 import type { ApiKeyDto, KeyStatus } from "@/lib/schemas/api-keys";
-import { creditsDto } from "../credits/credit-columns";
+import { creditsDto } from "./credit-columns";
 
 /** Explicit columns: `secretHash` is not among them, so it cannot leak through a DTO by accident. */
 export const keyColumns = {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto, UpdateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { creditColumns, currentBalance, refillOf } from "../credits/credit-columns";
+import { creditColumns, currentBalance, refillOf } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";

@@ -1,5 +1,5 @@
 import { managementRoute } from "@/lib/api/route";
-import { adjustCredits } from "@/lib/dal/credits/adjust-credits";
+import { adjustCredits } from "@/lib/dal/api-keys/adjust-credits";
 import { adjustCreditsInput } from "@/lib/schemas/api-keys";
 
 /** Sets, adds to or takes from a key's balance; answers the key. */

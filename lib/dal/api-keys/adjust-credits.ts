@@ -4,12 +4,12 @@ import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { type AdjustCreditsInput, type ApiKeyDto, MAX_CREDITS } from "@/lib/schemas/api-keys";
-import { keyColumns, toKeyDto } from "../api-keys/dto";
-import { findKeyRowOrThrow } from "../api-keys/get-api-keys";
-import { notifyKeyChanged } from "../api-keys/notify";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
 import { currentBalance } from "./credit-columns";
+import { keyColumns, toKeyDto } from "./dto";
+import { findKeyRowOrThrow } from "./get-api-keys";
+import { notifyKeyChanged } from "./notify";
 
 function adjusted(before: number | null, { op, amount }: AdjustCreditsInput): number {
   if (op === "set") return amount;
