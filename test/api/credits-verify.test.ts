@@ -30,7 +30,10 @@ describe("spending credits", () => {
     const first = await whoamiWith(key.key);
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("no-store");
-    expect(await first.json()).toMatchObject({ keyId: key.id, credits: { remaining: 1, nextRefillAt: null } });
+    expect(await first.json()).toMatchObject({
+      keyId: key.id,
+      credits: { remaining: 1, nextRefillAt: null },
+    });
     expect((await (await whoamiWith(key.key)).json()).credits).toEqual({ remaining: 0, nextRefillAt: null });
     const refused = await whoamiWith(key.key);
     expect(refused.status).toBe(429);
@@ -67,21 +70,30 @@ describe("spending credits", () => {
     });
     expect((await verifyWith({ key: key.key, cost: 4 })).body.credits.remaining).toBe(0);
     // At 0, a cost of 0 still passes (it asks nothing); a cost of 1 does not.
-    expect((await verifyWith({ key: key.key, cost: 0 })).body).toMatchObject({ valid: true, credits: { remaining: 0 } });
+    expect((await verifyWith({ key: key.key, cost: 0 })).body).toMatchObject({
+      valid: true,
+      credits: { remaining: 0 },
+    });
     expect((await verifyWith({ key: key.key })).body).toMatchObject({ valid: false, code: "USAGE_EXCEEDED" });
   });
 
   it("a key without credits is unlimited and answers credits: null", async () => {
     const key = await createTestKey(account);
     expect((await (await whoamiWith(key.key)).json()).credits).toBeNull();
-    expect((await verifyWith({ key: key.key, cost: 1000 })).body).toMatchObject({ valid: true, credits: null });
+    expect((await verifyWith({ key: key.key, cost: 1000 })).body).toMatchObject({
+      valid: true,
+      credits: null,
+    });
   });
 
   it("a refused request spends nothing: wrong scope and wrong environment leave the balance", async () => {
     const key = await createTestKey(account, { credits: { remaining: 1 }, scopes: ["a:read"] });
     expect((await verifyWith({ key: key.key, scopes: ["a:write"] })).body.code).toBe("INSUFFICIENT_SCOPE");
     expect((await verifyWith({ key: key.key, environment: "test" })).body.code).toBe("ENVIRONMENT_MISMATCH");
-    expect((await verifyWith({ key: key.key })).body).toMatchObject({ valid: true, credits: { remaining: 0 } });
+    expect((await verifyWith({ key: key.key })).body).toMatchObject({
+      valid: true,
+      credits: { remaining: 0 },
+    });
   });
 
   it("a key rate limit refuses before credits are spent", async () => {
