@@ -47,6 +47,8 @@ export type Operation = {
   body?: Schema;
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: Schema }>;
+  /** A request to show on the API reference page. */
+  example?: string;
 };
 
 const error = (description: string) => ({ description, schema: errorEnvelope });
@@ -97,6 +99,8 @@ export const OPERATIONS: Operation[] = [
     summary: "For gateways: is this key or token good for these scopes, this environment, this client IP?",
     auth: "none",
     body: verifyInput,
+    example: `curl -X POST $KEYDESK_URL/api/v1/verify -H 'Content-Type: application/json' \\
+  -d '{"key": "ak_live_…", "scopes": ["orders:read"], "cost": 1}'`,
     responses: {
       200: {
         description:
