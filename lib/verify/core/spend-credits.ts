@@ -20,7 +20,7 @@ export async function spendCredits(
     message:
       spent.remaining === 0
         ? "This key has no credits left."
-        : `This key has ${spent.remaining} credits left; this request costs ${cost}.`,
+        : `This key has ${spent.remaining} credit${spent.remaining === 1 ? "" : "s"} left; this request costs ${cost}.`,
     // nextRefillAt: when the balance comes back (whoami turns it into Retry-After); null: never.
     details: { remaining: spent.remaining, cost, nextRefillAt: spent.nextRefillAt },
     key,
