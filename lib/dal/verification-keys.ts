@@ -26,6 +26,11 @@ export type VerificationKeyRow = {
   /** null: no tenant limit. */
   tenantRateLimitPerMinute: number | null;
   tenantMaxTokenLifetimeSeconds: number;
+  /** Only whether the key has credits and how they refill: the balance is never cached. */
+  creditsRemaining: number | null;
+  creditsRefillInterval: "daily" | "monthly" | null;
+  creditsRefillAmount: number | null;
+  creditsRefillDay: number | null;
 };
 
 const columns = {
@@ -44,6 +49,10 @@ const columns = {
   rateLimitPerMinute: apiKeys.rateLimitPerMinute,
   tenantRateLimitPerMinute: tenants.rateLimitPerMinute,
   tenantMaxTokenLifetimeSeconds: tenants.maxTokenLifetimeSeconds,
+  creditsRemaining: apiKeys.creditsRemaining,
+  creditsRefillInterval: apiKeys.creditsRefillInterval,
+  creditsRefillAmount: apiKeys.creditsRefillAmount,
+  creditsRefillDay: apiKeys.creditsRefillDay,
 };
 
 /**

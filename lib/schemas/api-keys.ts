@@ -17,6 +17,47 @@ const expiresAtSchema = z.iso
 
 const keyRateLimitSchema = z.number().int().min(1).max(1_000_000).nullable();
 
+/** A balance's ceiling: far above any plan, well inside PostgreSQL's integer. */
+export const MAX_CREDITS = 1_000_000_000;
+const creditAmountSchema = z
+  .number()
+  .int("Use a whole number.")
+  .min(0, "Use 0 or more.")
+  .max(MAX_CREDITS, `Use at most ${MAX_CREDITS}.`);
+
+export const refillIntervalSchema = z.enum(["daily", "monthly"]);
+
+/** Resets the balance to `amount` at 00:00 UTC each day, or each month on dayOfMonth (default 1). */
+export const creditRefillInput = z
+  .object({
+    interval: refillIntervalSchema,
+    amount: creditAmountSchema,
+    dayOfMonth: z
+      .number()
+      .int()
+      .min(1, "Use a day from 1 to 31.")
+      .max(31, "Use a day from 1 to 31.")
+      .optional(),
+  })
+  .strict()
+  .refine((refill) => refill.interval === "monthly" || refill.dayOfMonth === undefined, {
+    message: "Only monthly refills take a dayOfMonth.",
+    path: ["dayOfMonth"],
+  });
+
+/** A key's credits; null: unlimited. Setting them replaces the balance and the refill together. */
+export const creditsInput = z
+  .object({ remaining: creditAmountSchema, refill: creditRefillInput.nullable().optional() })
+  .strict()
+  .nullable();
+export type CreditsInput = z.infer<typeof creditsInput>;
+
+/** POST …/api-keys/{id}/credits: decrement stops at 0 (docs/decisions.md). */
+export const adjustCreditsInput = z
+  .object({ op: z.enum(["set", "increment", "decrement"]), amount: creditAmountSchema })
+  .strict();
+export type AdjustCreditsInput = z.infer<typeof adjustCreditsInput>;
+
 export const keyTypeSchema = z.enum(["secret", "public_key", "signed"]);
 export const environmentSchema = z.enum(["live", "test"]);
 
@@ -35,6 +76,7 @@ export const createKeyInput = z
     expiresAt: expiresAtSchema.optional(),
     rateLimitPerMinute: keyRateLimitSchema.optional(),
     metadata: metadataSchema.default({}),
+    credits: creditsInput.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -64,6 +106,7 @@ export const updateKeyInput = z
     expiresAt: expiresAtSchema,
     rateLimitPerMinute: keyRateLimitSchema,
     metadata: metadataSchema,
+    credits: creditsInput,
   })
   .partial()
   .strict()
@@ -123,6 +166,20 @@ export const apiKey = z.object({
   lastUsedIp: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
   rotatedFromId: z.string().nullable(),
+  credits: z
+    .object({
+      remaining: z.number().int().describe("The balance, with any refill that is due applied"),
+      refill: z
+        .object({
+          interval: refillIntervalSchema,
+          amount: z.number().int(),
+          dayOfMonth: z.number().int().nullable(),
+        })
+        .nullable(),
+      nextRefillAt: z.string().nullable().describe("ISO-8601 (UTC); null when there is no refill"),
+    })
+    .nullable()
+    .describe("null: unlimited"),
 });
 export type ApiKeyDto = z.infer<typeof apiKey>;
 

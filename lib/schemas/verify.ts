@@ -4,6 +4,16 @@ import { scopeSchema } from "@/lib/keys/scopes";
 import { MAX_CREDENTIAL_LENGTH } from "@/lib/keys/signed-key";
 import { environmentSchema, keyTypeSchema } from "./api-keys";
 
+export const MAX_VERIFY_COST = 1000;
+
+/** The balance after this verification; null when the key has no credits (unlimited). */
+export const creditBalance = z
+  .object({
+    remaining: z.number().int(),
+    nextRefillAt: z.string().nullable().describe("ISO-8601 (UTC) of the next refill; null: none"),
+  })
+  .nullable();
+
 /** POST /api/v1/verify: a gateway asks whether a credential its own API received is good. */
 export const verifyInput = z
   .object({
@@ -20,6 +30,13 @@ export const verifyInput = z
       })
       .optional(),
     environment: environmentSchema.optional(),
+    cost: z
+      .number()
+      .int("Use a whole number of credits.")
+      .min(0, "Use 0 or more.")
+      .max(MAX_VERIFY_COST, `Use at most ${MAX_VERIFY_COST}.`)
+      .optional()
+      .describe("Credits this verification spends from a key that has credits (default 1)"),
   })
   .strict()
   .refine((input) => !(input.key && input.token), {
@@ -37,6 +54,7 @@ export const whoami = z.object({
   environment: environmentSchema,
   scopes: z.array(z.string()),
   expiresAt: z.string().nullable(),
+  credits: creditBalance,
 });
 export type WhoamiDto = z.infer<typeof whoami>;
 
@@ -56,6 +74,7 @@ export const verifyValid = z.object({
     })
     .nullable()
     .describe("The tighter of the tenant's and the key's limits; null when neither has one"),
+  credits: creditBalance,
 });
 
 export const verifyInvalid = z.object({

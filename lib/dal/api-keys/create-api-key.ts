@@ -5,6 +5,7 @@ import { generateKeyId } from "@/lib/keys/key-id";
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
+import { creditColumns } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
 import { notifyKeyChanged } from "./notify";
@@ -46,6 +47,7 @@ export async function insertApiKey(
       metadata: settings.metadata,
       createdBy: ctx.userId,
       rotatedFromId: settings.rotatedFromId ?? null,
+      ...creditColumns(settings.credits ?? null, new Date()),
       ...material.columns,
     })
     .returning(keyColumns);
@@ -68,7 +70,12 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
       ctx,
       "api_key.created",
       { type: "api_key", id: created.key.id },
-      { name: created.key.name, type: created.key.type, environment: created.key.environment },
+      {
+        name: created.key.name,
+        type: created.key.type,
+        environment: created.key.environment,
+        ...(created.key.credits ? { credits: { after: created.key.credits.remaining } } : {}),
+      },
     );
     return created;
   });

@@ -1,5 +1,6 @@
 import { apiKeys } from "@/db/schema";
 import type { ApiKeyDto, KeyStatus } from "@/lib/schemas/api-keys";
+import { creditsDto } from "./credit-columns";
 
 /** Explicit columns: `secretHash` is not among them, so it cannot leak through a DTO by accident. */
 export const keyColumns = {
@@ -21,6 +22,11 @@ export const keyColumns = {
   lastUsedIp: apiKeys.lastUsedIp,
   metadata: apiKeys.metadata,
   rotatedFromId: apiKeys.rotatedFromId,
+  creditsRemaining: apiKeys.creditsRemaining,
+  creditsRefillInterval: apiKeys.creditsRefillInterval,
+  creditsRefillAmount: apiKeys.creditsRefillAmount,
+  creditsRefillDay: apiKeys.creditsRefillDay,
+  creditsRefilledAt: apiKeys.creditsRefilledAt,
 };
 
 type KeyRow = {
@@ -61,5 +67,6 @@ export function toKeyDto(row: KeyRow, now = new Date()): ApiKeyDto {
     lastUsedIp: row.lastUsedIp,
     metadata: row.metadata,
     rotatedFromId: row.rotatedFromId,
+    credits: creditsDto(row, now),
   };
 }

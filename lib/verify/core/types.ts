@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import type { MaybePromise } from "@/lib/async/maybe-promise";
 import type { CompiledAllowlist } from "@/lib/ip/allowlist";
+import type { CreditRefill } from "@/lib/keys/credit-refill";
 
 /** A key as the verifier needs it: pre-compiled allowlist, pre-imported public key. Cached per key. */
 export type VerifiableKey = {
@@ -19,7 +20,28 @@ export type VerifiableKey = {
   readonly rateLimitPerMinute: number | null;
   /** rateLimitPerMinute: what applies (the tenant's, under the operator's ceiling); null: no tenant limit. */
   readonly tenant: { readonly rateLimitPerMinute: number | null; readonly maxTokenLifetimeSeconds: number };
+  /**
+   * Null: unlimited (no credits, nothing extra to do). The balance itself is never cached: it lives
+   * in the database and every verification of a credited key spends it there (docs/decisions.md).
+   */
+  readonly credits: { readonly refill: CreditRefill | null } | null;
 };
+
+/** The balance after a successful spend; nextRefillAt is ISO-8601 (null: no refill). */
+export type CreditBalance = { remaining: number; nextRefillAt: string | null };
+
+export type CreditSpendResult =
+  | { ok: true; credits: CreditBalance | null }
+  | { ok: false; remaining: number; nextRefillAt: string | null };
+
+/**
+ * Where balances are spent: injected so the core stays free of the database. `spend` is one
+ * atomic conditional statement; `credits: null` on success means the key turned out to be unlimited
+ * (its credits were removed after it was cached).
+ */
+export interface CreditLedger {
+  spend(key: VerifiableKey, cost: number, nowMs: number): Promise<CreditSpendResult>;
+}
 
 /** What a signed key says about itself once its signature held: enough to find and check the key. */
 export type SignedClaims = {
@@ -61,13 +83,14 @@ export type VerificationErrorCode =
   | "IP_NOT_ALLOWED"
   | "ENVIRONMENT_MISMATCH"
   | "INSUFFICIENT_SCOPE"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "USAGE_EXCEEDED";
 
 export type RateLimitInfo = { limit: number; remaining: number; resetAt: number };
 
 export type VerificationResult =
-  /** `ratelimit` is null when neither the tenant nor the key has a limit. */
-  | { ok: true; key: VerifiableKey; ratelimit: RateLimitInfo | null }
+  /** `ratelimit` is null when neither the tenant nor the key has a limit; `credits` when the key has none. */
+  | { ok: true; key: VerifiableKey; ratelimit: RateLimitInfo | null; credits: CreditBalance | null }
   | {
       ok: false;
       code: VerificationErrorCode;

@@ -33,12 +33,26 @@ function failureOutput(result: Extract<VerificationResult, { ok: false }>): Http
     headers["retry-after"] = String(result.details.retryAfter);
     headers["cache-control"] = "no-store";
   }
+  if (result.code === "USAGE_EXCEEDED") {
+    headers["cache-control"] = "no-store";
+    // Retry-After only when waiting helps: a refill is scheduled.
+    const retryAfter = secondsUntil(result.details?.nextRefillAt);
+    if (retryAfter !== null) headers["retry-after"] = String(retryAfter);
+  }
   return errorOutput(result.code, result.message, result.details, headers);
+}
+
+function secondsUntil(iso: unknown, now = Date.now()): number | null {
+  if (typeof iso !== "string") return null;
+  return Math.max(1, Math.ceil((Date.parse(iso) - now) / 1000));
 }
 
 function whoamiOutput(result: VerificationResult): HttpOutput {
   if (!result.ok) return failureOutput(result);
-  return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
+  const headers = rateLimitHeaders(result.ratelimit);
+  // A balance changes with every call: no cache may keep an answer that carries one.
+  if (result.credits) headers["cache-control"] = "no-store";
+  return jsonOutput({ ...identity(result.key), credits: result.credits }, 200, headers);
 }
 
 /** GET /api/v1/whoami: with a cached key, answered synchronously (no promise on the way). */
@@ -66,6 +80,7 @@ export const verifyCore: CoreHandler = async (input) => {
       callerIp,
       environment: body.environment,
       scopes: body.scopes,
+      cost: body.cost,
     },
     input.via,
   );
@@ -80,7 +95,7 @@ function verifyOutput(result: VerificationResult): HttpOutput {
     const { code, message, details } = result;
     return jsonOutput({ valid: false, code, message, ...(details ? { details } : {}) }, 200, headers);
   }
-  const { key, ratelimit } = result;
+  const { key, ratelimit, credits } = result;
   return jsonOutput(
     {
       valid: true,
@@ -95,6 +110,7 @@ function verifyOutput(result: VerificationResult): HttpOutput {
         remaining: ratelimit.remaining,
         reset: ratelimit.resetAt,
       },
+      credits,
     },
     200,
     headers,

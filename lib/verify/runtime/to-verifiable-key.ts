@@ -33,5 +33,19 @@ export function toVerifiableKey(
       rateLimitPerMinute: effectiveTenantLimit(row.tenantRateLimitPerMinute, tenantLimitCeiling),
       maxTokenLifetimeSeconds: row.tenantMaxTokenLifetimeSeconds,
     },
+    credits: creditsOf(row),
   };
+}
+
+function creditsOf(row: VerificationKeyRow): VerifiableKey["credits"] {
+  if (row.creditsRemaining === null) return null;
+  const refill =
+    row.creditsRefillInterval && row.creditsRefillAmount !== null
+      ? {
+          interval: row.creditsRefillInterval,
+          amount: row.creditsRefillAmount,
+          dayOfMonth: row.creditsRefillDay,
+        }
+      : null;
+  return { refill };
 }

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import type { AuditEventDto } from "@/lib/schemas/audit-log";
 import { AuditTimeline } from "../_components/audit-timeline";
+import { CreditsCard } from "../_components/credits-card";
 import { KeyActions } from "../_components/key-actions";
 import { KeyHeader } from "../_components/key-header";
 import { KeySettingsForm } from "../_components/key-settings-form";
@@ -79,6 +80,12 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
             ) : (
               <UsageChart series={usage.series} interval={usage.interval} height={220} />
             )}
+          </Card>
+          <Card
+            title="Credits"
+            description="The balance verifications spend; refills reset it at 00:00 UTC. Every change is audited."
+          >
+            <CreditsCard apiKey={key} lockedReason={lockedReason(ctx, key)} />
           </Card>
           <Card title="Settings" description="Changes reach every instance within a second.">
             <KeySettingsForm

@@ -1,11 +1,13 @@
 "use client";
 
 import { useForm } from "react-hook-form";
+import { type CreditPreset, presetValues } from "@/components/keys/credits";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert, submitAction, zodFormResolver } from "@/components/ui/form";
 import { createKeyAction, type IssuedKey } from "../actions";
 import { AllowlistField } from "./allowlist-field";
+import { CreditsField } from "./credits-field";
 import { ExpiryField } from "./expiry-field";
 import { KEY_FIELD_FOR, type KeyFormValues, keyFormSchema, toCreateKeyInput } from "./key-form-schema";
 import { KeyTypePicker } from "./key-type-picker";
@@ -29,6 +31,10 @@ const EMPTY: KeyFormValues = {
   expiresAt: "never",
   expiresOn: "",
   metadata: "",
+  creditsPreset: "none",
+  creditsRemaining: "",
+  creditsRefill: "none",
+  creditsRefillAmount: "",
 };
 
 export function CreateKeyForm({
@@ -47,7 +53,22 @@ export function CreateKeyForm({
   });
   const { register, watch, setValue, formState } = form;
   const { errors, isSubmitting } = formState;
-  const [type, expiresAt, ipAllowlist] = watch(["type", "expiresAt", "ipAllowlist"]);
+  const [type, expiresAt, ipAllowlist, creditsPreset, creditsRefill] = watch([
+    "type",
+    "expiresAt",
+    "ipAllowlist",
+    "creditsPreset",
+    "creditsRefill",
+  ]);
+  // A preset fills in its numbers; they stay editable.
+  const presetField = register("creditsPreset", {
+    onChange: (event: { target: { value: string } }) => {
+      const values = presetValues(event.target.value as CreditPreset);
+      setValue("creditsRemaining", values.remaining, { shouldValidate: true });
+      setValue("creditsRefill", values.refill);
+      setValue("creditsRefillAmount", values.refillAmount, { shouldValidate: true });
+    },
+  });
   const blocked = Object.keys(errors).some((name) => name !== "root");
 
   const submit = form.handleSubmit(async (values) => {
@@ -93,6 +114,18 @@ export function CreateKeyForm({
         value={ipAllowlist}
         field={register("ipAllowlist")}
         error={errors.ipAllowlist?.message}
+      />
+      <CreditsField
+        preset={creditsPreset ?? "none"}
+        refill={creditsRefill ?? "none"}
+        presetField={presetField}
+        remainingField={register("creditsRemaining")}
+        refillField={register("creditsRefill", { deps: "creditsRefillAmount" })}
+        refillAmountField={register("creditsRefillAmount")}
+        errors={{
+          remaining: errors.creditsRemaining?.message,
+          refillAmount: errors.creditsRefillAmount?.message,
+        }}
       />
       <MetadataField field={register("metadata")} error={errors.metadata?.message} />
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">

@@ -22,6 +22,7 @@ const key: ApiKeyDto = {
   lastUsedIp: null,
   metadata: { team: "payments" },
   rotatedFromId: null,
+  credits: null,
 };
 
 it("sends only the fields that changed, and an expiry only when one was chosen", () => {
