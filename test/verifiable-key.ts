@@ -17,6 +17,8 @@ export function fakeVerifiableKey(overrides: Partial<VerifiableKey> = {}): Verif
     keyObject: null,
     rateLimitPerMinute: null,
     tenant: { rateLimitPerMinute: 100, maxTokenLifetimeSeconds: 900 },
+    identity: null,
+    ratelimits: [],
     ...overrides,
   };
 }

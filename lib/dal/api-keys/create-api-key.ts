@@ -4,6 +4,7 @@ import { apiKeys } from "@/db/schema";
 import { generateKeyId } from "@/lib/keys/key-id";
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
+import { resolveIdentityId } from "../identities/link-identity";
 import { assertCanWrite, type TenantContext } from "../context";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
@@ -13,8 +14,9 @@ export type CreatedKey = { key: ApiKeyDto; secret: string | null };
 
 type NewKeySettings = Omit<
   CreateKeyInput,
-  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute"
+  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute" | "identityId" | "externalId"
 > & {
+  identityId: string | null;
   description: string | null;
   rateLimitPerMinute: number | null;
   metadata: Record<string, unknown>;
@@ -46,6 +48,8 @@ export async function insertApiKey(
       metadata: settings.metadata,
       createdBy: ctx.userId,
       rotatedFromId: settings.rotatedFromId ?? null,
+      identityId: settings.identityId,
+      ratelimits: settings.ratelimits,
       ...material.columns,
     })
     .returning(keyColumns);
@@ -57,8 +61,10 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
   assertCanWrite(ctx);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const { identityId, externalId, ...settings } = input;
     const created = await insertApiKey(tx, ctx, {
-      ...input,
+      ...settings,
+      identityId: (await resolveIdentityId(tx, ctx, { identityId, externalId })) ?? null,
       description: input.description ?? null,
       expiresAt: input.expiresAt ?? null,
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
@@ -68,7 +74,12 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
       ctx,
       "api_key.created",
       { type: "api_key", id: created.key.id },
-      { name: created.key.name, type: created.key.type, environment: created.key.environment },
+      {
+        name: created.key.name,
+        type: created.key.type,
+        environment: created.key.environment,
+        ...(created.key.identity ? { identityId: created.key.identity.id } : {}),
+      },
     );
     return created;
   });

@@ -67,6 +67,8 @@ export async function rotateApiKey(
       expiresAt: old.expiresAt,
       rateLimitPerMinute: old.rateLimitPerMinute,
       metadata: old.metadata,
+      identityId: old.identityId,
+      ratelimits: old.ratelimits,
       publicKey: input.publicKey,
       rotatedFromId: old.id,
     });

@@ -5,6 +5,7 @@ import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto, UpdateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
+import { resolveIdentityId } from "../identities/link-identity";
 import { assertCanWrite, type TenantContext } from "../context";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
@@ -31,9 +32,11 @@ export async function updateApiKey(
         { fields: embedded.map((path) => ({ path, message: "Embedded in the signed key." })) },
       );
     }
+    const { identityId: byId, externalId, ...fields } = patch;
+    const identityId = await resolveIdentityId(tx, ctx, { identityId: byId, externalId });
     const [row] = await tx
       .update(apiKeys)
-      .set(patch)
+      .set(identityId === undefined ? fields : { ...fields, identityId })
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
       .returning(keyColumns);
     await notifyKeyChanged(tx, id);

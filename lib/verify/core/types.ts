@@ -1,6 +1,16 @@
 import type { KeyObject } from "node:crypto";
 import type { MaybePromise } from "@/lib/async/maybe-promise";
 import type { CompiledAllowlist } from "@/lib/ip/allowlist";
+import type { NamedLimit } from "@/lib/ratelimit/named-limits";
+
+/** The tenant's customer a key belongs to, as cached with the key (issue 12). */
+export type KeyIdentity = {
+  readonly id: string;
+  readonly externalId: string;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Shared by all the identity's keys: one bucket per identity and name. */
+  readonly ratelimits: readonly NamedLimit[];
+};
 
 /** A key as the verifier needs it: pre-compiled allowlist, pre-imported public key. Cached per key. */
 export type VerifiableKey = {
@@ -19,6 +29,9 @@ export type VerifiableKey = {
   readonly rateLimitPerMinute: number | null;
   /** rateLimitPerMinute: what applies (the tenant's, under the operator's ceiling); null: no tenant limit. */
   readonly tenant: { readonly rateLimitPerMinute: number | null; readonly maxTokenLifetimeSeconds: number };
+  readonly identity: KeyIdentity | null;
+  /** The key's own named limits (a name shared with its identity's: the key's wins). */
+  readonly ratelimits: readonly NamedLimit[];
 };
 
 /** What a signed key says about itself once its signature held: enough to find and check the key. */
@@ -65,9 +78,22 @@ export type VerificationErrorCode =
 
 export type RateLimitInfo = { limit: number; remaining: number; resetAt: number };
 
+/** One named limit as checked for this request. */
+export type NamedLimitInfo = RateLimitInfo & { name: string };
+
 export type VerificationResult =
-  /** `ratelimit` is null when neither the tenant nor the key has a limit. */
-  | { ok: true; key: VerifiableKey; ratelimit: RateLimitInfo | null }
+  /**
+   * `ratelimit` is null when neither the tenant nor the key has a limit. `ratelimits`: the named
+   * limits checked (absent when none applied, so the plain path allocates nothing for them).
+   */
+  | {
+      ok: true;
+      key: VerifiableKey;
+      ratelimit: RateLimitInfo | null;
+      ratelimits?: readonly NamedLimitInfo[];
+      /** Named limits the request asked for that neither the key nor its identity has (ignored). */
+      unknownRatelimits?: readonly string[];
+    }
   | {
       ok: false;
       code: VerificationErrorCode;
@@ -76,6 +102,7 @@ export type VerificationResult =
       /** Set when the failure can be attributed to a key (for usage counts and last-used). */
       key?: VerifiableKey;
       ratelimit?: RateLimitInfo;
+      ratelimits?: readonly NamedLimitInfo[];
       /** The caller, not the credential, was refused (its miss budget is spent): always a 429. */
       callerThrottled?: true;
     };

@@ -3,6 +3,7 @@ import { errorMessage } from "@/lib/errors/codes";
 import { missingScopes } from "@/lib/keys/scopes";
 import type { RateLimiter, RateLimitResult, ReplayStore } from "@/lib/ratelimit/types";
 import { type AuthDeps, type Authenticated, type AuthFailure, authenticate } from "./authenticate";
+import { checkNamedLimits, type RequestedLimit } from "./named-limits";
 import type { RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
 
 export type VerifyRequest = {
@@ -13,6 +14,8 @@ export type VerifyRequest = {
   callerIp?: string;
   environment?: "live" | "test";
   scopes?: readonly string[];
+  /** POST /api/v1/verify: named limits to check besides the auto-applied ones, with their costs. */
+  ratelimits?: readonly RequestedLimit[];
 };
 
 export type VerifyDeps = AuthDeps & { rateLimiter: RateLimiter; replayStore: ReplayStore };
@@ -97,7 +100,7 @@ async function checkAccessOnce(
   return fresh ? result : replayed(key);
 }
 
-/** IP allowlist → environment → scopes → rate limit. */
+/** IP allowlist → environment → scopes → rate limits (tenant, key, then named ones). */
 function checkAccess(
   key: VerifiableKey,
   request: VerifyRequest,
@@ -136,9 +139,11 @@ function checkAccess(
     }
   }
 
-  return andThen(consumeRateLimits(key, deps), (limited): VerificationResult => {
-    if (limited === null) return { ok: true, key, ratelimit: null };
-    if (limited.allowed) return { ok: true, key, ratelimit: info(limited) };
+  return andThen(consumeRateLimits(key, deps), (limited): MaybePromise<VerificationResult> => {
+    if (limited === null || limited.allowed) {
+      const ratelimit = limited === null ? null : info(limited);
+      return checkNamedLimits(key, request.ratelimits, deps.rateLimiter, deps.now, ratelimit);
+    }
     return {
       ok: false,
       code: "RATE_LIMITED",

@@ -9,7 +9,7 @@ import { verifyInput } from "@/lib/schemas/verify";
 import { credentialFromHeaders } from "@/lib/verify/core/credential";
 import type { VerificationResult } from "@/lib/verify/core/types";
 import { runVerification } from "@/lib/verify/runtime/runtime";
-import { identity, rateLimitHeaders } from "./http";
+import { identity, keyIdentity, namedLimitsBody, rateLimitHeaders } from "./http";
 
 const TWO_CREDENTIALS_MESSAGE =
   "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
@@ -66,6 +66,7 @@ export const verifyCore: CoreHandler = async (input) => {
       callerIp,
       environment: body.environment,
       scopes: body.scopes,
+      ratelimits: body.ratelimits,
     },
     input.via,
   );
@@ -77,10 +78,20 @@ function verifyOutput(result: VerificationResult): HttpOutput {
   if (!result.ok && result.callerThrottled) return failureOutput(result);
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
   if (!result.ok) {
-    const { code, message, details } = result;
-    return jsonOutput({ valid: false, code, message, ...(details ? { details } : {}) }, 200, headers);
+    const { code, message, details, ratelimits } = result;
+    return jsonOutput(
+      {
+        valid: false,
+        code,
+        message,
+        ...(details ? { details } : {}),
+        ...(ratelimits ? { ratelimits: namedLimitsBody(ratelimits) } : {}),
+      },
+      200,
+      headers,
+    );
   }
-  const { key, ratelimit } = result;
+  const { key, ratelimit, ratelimits, unknownRatelimits } = result;
   return jsonOutput(
     {
       valid: true,
@@ -95,6 +106,9 @@ function verifyOutput(result: VerificationResult): HttpOutput {
         remaining: ratelimit.remaining,
         reset: ratelimit.resetAt,
       },
+      identity: keyIdentity(key),
+      ratelimits: ratelimits ? namedLimitsBody(ratelimits) : [],
+      ...(unknownRatelimits ? { unknownRatelimits } : {}),
     },
     200,
     headers,

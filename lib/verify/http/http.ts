@@ -1,4 +1,4 @@
-import type { RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
+import type { NamedLimitInfo, RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
 
 /** IETF RateLimit header fields: limit, remaining, and seconds until the window frees up. */
 export function rateLimitHeaders(
@@ -22,5 +22,14 @@ export function identity(key: VerifiableKey) {
     environment: key.environment,
     scopes: key.scopes,
     expiresAt: key.expiresAtMs === null ? null : new Date(key.expiresAtMs).toISOString(),
+    identity: keyIdentity(key),
   };
+}
+
+export function keyIdentity({ identity }: VerifiableKey) {
+  return identity && { id: identity.id, externalId: identity.externalId, metadata: identity.metadata };
+}
+
+export function namedLimitsBody(ratelimits: readonly NamedLimitInfo[]) {
+  return ratelimits.map(({ name, limit, remaining, resetAt }) => ({ name, limit, remaining, reset: resetAt }));
 }

@@ -33,5 +33,15 @@ export function toVerifiableKey(
       rateLimitPerMinute: effectiveTenantLimit(row.tenantRateLimitPerMinute, tenantLimitCeiling),
       maxTokenLifetimeSeconds: row.tenantMaxTokenLifetimeSeconds,
     },
+    identity:
+      row.identityId === null
+        ? null
+        : {
+            id: row.identityId,
+            externalId: row.identityExternalId ?? "",
+            metadata: row.identityMetadata ?? {},
+            ratelimits: row.identityRatelimits ?? [],
+          },
+    ratelimits: row.ratelimits,
   };
 }

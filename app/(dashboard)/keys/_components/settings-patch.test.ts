@@ -22,6 +22,8 @@ const key: ApiKeyDto = {
   lastUsedIp: null,
   metadata: { team: "payments" },
   rotatedFromId: null,
+  identity: null,
+  ratelimits: [],
 };
 
 it("sends only the fields that changed, and an expiry only when one was chosen", () => {
