@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { apiKeys, identities } from "@/db/schema";
+import { apiKeys } from "@/db/schema";
 import type { ApiKeyDto, KeyStatus } from "@/lib/schemas/api-keys";
 
 /** Explicit columns: `secretHash` is not among them, so it cannot leak through a DTO by accident. */
@@ -28,9 +28,12 @@ const tableColumns = {
 
 /**
  * The linked identity's external id, read in the same statement (also in RETURNING), filtered by
- * the key's own tenant as the composite foreign key already guarantees.
+ * the key's own tenant as the composite foreign key already guarantees. Raw, qualified names:
+ * drizzle leaves columns unqualified in one-table statements, ambiguous inside a subquery.
  */
-const identityExternalId = sql<string | null>`(select ${identities.externalId} from ${identities} where ${identities.id} = ${apiKeys.identityId} and ${identities.tenantId} = ${apiKeys.tenantId})`;
+const identityExternalId = sql<
+  string | null
+>`(select linked.external_id from identities linked where linked.id = "api_keys"."identity_id" and linked.tenant_id = "api_keys"."tenant_id")`;
 
 export const keyColumns = { ...tableColumns, identityExternalId };
 

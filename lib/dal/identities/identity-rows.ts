@@ -7,8 +7,12 @@ import type { IdentityDto } from "@/lib/schemas/identities";
 import { KEY_CHANGES_CHANNEL } from "../api-keys/notify";
 import type { TenantContext } from "../context";
 
-/** How many keys link to the identity, counted in the same statement (filtered by its tenant). */
-const keyCount = sql<number>`(select count(*)::int from ${apiKeys} where ${apiKeys.tenantId} = ${identities.tenantId} and ${apiKeys.identityId} = ${identities.id})`;
+/**
+ * How many keys link to the identity, counted in the same statement (filtered by its tenant). Raw
+ * names: drizzle leaves columns unqualified in a one-table select, which inside this subquery would
+ * resolve to api_keys' own columns.
+ */
+const keyCount = sql<number>`(select count(*)::int from api_keys linked where linked.tenant_id = "identities"."tenant_id" and linked.identity_id = "identities"."id")`;
 
 export const identityColumns = {
   id: identities.id,
