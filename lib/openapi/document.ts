@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ACCOUNT_OPERATIONS } from "./account-operations";
+import { IDENTITY_OPERATIONS } from "./identity-operations";
 import { OPERATIONS as CORE_OPERATIONS, type Operation } from "./operations";
 
 /** Every documented route; account security's are listed in a file of their own. */
-export const OPERATIONS: Operation[] = [...CORE_OPERATIONS, ...ACCOUNT_OPERATIONS];
+export const OPERATIONS: Operation[] = [...CORE_OPERATIONS, ...ACCOUNT_OPERATIONS, ...IDENTITY_OPERATIONS];
 
 const json = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });

@@ -4,6 +4,8 @@ import { PATCH as patchKey, DELETE as revokeKey } from "@/app/api/tenants/me/api
 import { POST as createKey } from "@/app/api/tenants/me/api-keys/route";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { POST as verify } from "@/app/api/v1/verify/route";
+import { getVerifier } from "@/lib/verify/runtime/runtime";
 import { createAccount } from "../accounts";
 import { call } from "../http";
 import { createTestIdentity, identityRoutes } from "../identities";
@@ -218,5 +220,22 @@ describe("keys linked to identities", () => {
     expect(error.message).toContain(key.id);
     await call(revokeKey, { method: "DELETE", token: owner.accessToken, params: { id: key.id } });
     expect((await api.remove(one.id)).status).toBe(200);
+  });
+
+  it("sums the usage of the identity's keys only, from the rollups", async () => {
+    const owner = await createAccount("idn-usage");
+    const one = await createTestIdentity(owner);
+    const k1 = await createTestKey(owner, { identityId: one.id, scopes: ["x:read"] });
+    const k2 = await createTestKey(owner, { identityId: one.id });
+    const outsider = await createTestKey(owner);
+    for (const key of [k1, k1, k2, outsider]) await call(verify, { body: { key: key.key } });
+    await call(verify, { body: { key: k1.key, scopes: ["x:write"] } });
+    await getVerifier().usage.flush();
+    const res = await identityRoutes(owner.accessToken).usage(one.id, "/?interval=minute");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ identityId: one.id, interval: "minute" });
+    expect(body.totals).toEqual({ VALID: 3, INSUFFICIENT_SCOPE: 1 });
+    expect(body.series.length).toBeGreaterThan(60);
   });
 });
