@@ -1,6 +1,6 @@
-import { GET as getOne, DELETE as remove, PATCH as patch } from "@/app/api/tenants/me/identities/[id]/route";
+import { GET as getOne, PATCH as patch, DELETE as remove } from "@/app/api/tenants/me/identities/[id]/route";
 import { GET as usage } from "@/app/api/tenants/me/identities/[id]/usage/route";
-import { GET as list, POST as create } from "@/app/api/tenants/me/identities/route";
+import { POST as create, GET as list } from "@/app/api/tenants/me/identities/route";
 import type { TestAccount } from "./accounts";
 import { call } from "./http";
 
@@ -18,7 +18,10 @@ export function identityRoutes(token: string | undefined) {
 }
 
 export async function createTestIdentity(account: TestAccount, body: Record<string, unknown> = {}) {
-  const res = await identityRoutes(account.accessToken).create({ externalId: `cust-${Math.random()}`, ...body });
+  const res = await identityRoutes(account.accessToken).create({
+    externalId: `cust-${Math.random()}`,
+    ...body,
+  });
   if (res.status !== 201) throw new Error(`create identity failed: ${res.status} ${res.text}`);
   return (await res.json()) as { id: string; externalId: string } & Record<string, unknown>;
 }

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { identities, type StoredNamedLimit } from "./identities";
 import { tenants } from "./tenants";
 
@@ -45,7 +55,9 @@ export const apiKeys = pgTable(
   (t) => [
     uniqueIndex("api_keys_secret_hash_idx").on(t.secretHash).where(sql`${t.secretHash} is not null`),
     index("api_keys_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
-    index("api_keys_tenant_identity_idx").on(t.tenantId, t.identityId).where(sql`${t.identityId} is not null`),
+    index("api_keys_tenant_identity_idx")
+      .on(t.tenantId, t.identityId)
+      .where(sql`${t.identityId} is not null`),
     // Composite: the identity must belong to the key's own tenant. No cascade: deleting an identity
     // that still has keys is refused (the DAL answers 409 first, with a clear message).
     foreignKey({

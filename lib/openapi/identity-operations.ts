@@ -1,3 +1,4 @@
+import { errorEnvelope } from "@/lib/schemas/errors";
 import {
   createIdentityInput,
   identity,
@@ -7,7 +8,6 @@ import {
   listIdentitiesQuery,
   updateIdentityInput,
 } from "@/lib/schemas/identities";
-import { errorEnvelope } from "@/lib/schemas/errors";
 import type { Operation } from "./operations";
 
 const error = (description: string) => ({ description, schema: errorEnvelope });
@@ -21,7 +21,10 @@ export const IDENTITY_OPERATIONS: Operation[] = [
     summary: "List identities, newest first (externalId filters by exact match)",
     auth: "accessToken",
     query: listIdentitiesQuery,
-    responses: { 200: { description: "Page of identities", schema: identityPage }, 400: error("VALIDATION_ERROR") },
+    responses: {
+      200: { description: "Page of identities", schema: identityPage },
+      400: error("VALIDATION_ERROR"),
+    },
   },
   {
     method: "post",

@@ -206,7 +206,10 @@ export function describeRateLimiter(name: string, getLimiter: () => RateLimiter)
       const denied = await limiter.consume(k, 10, MINUTE, T0 + 1, 3);
       // Three hits come back in 3 × 6 s; nothing was counted for the refused request.
       expect(denied).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 18 });
-      expect(await limiter.consume(k, 10, MINUTE, T0 + 18_000, 3)).toMatchObject({ allowed: true, remaining: 0 });
+      expect(await limiter.consume(k, 10, MINUTE, T0 + 18_000, 3)).toMatchObject({
+        allowed: true,
+        remaining: 0,
+      });
     });
 
     it("cost 0 reports without spending, and is never refused", async () => {

@@ -40,7 +40,8 @@ export function toMicros(nowMs: number): number {
 
 /** A hit's cost: a whole number of hits, 0 allowed (see `gcraResult`). */
 export function checkCost(cost: number): number {
-  if (!Number.isSafeInteger(cost) || cost < 0) throw new RangeError(`rate limit cost must be ≥ 0, got ${cost}`);
+  if (!Number.isSafeInteger(cost) || cost < 0)
+    throw new RangeError(`rate limit cost must be ≥ 0, got ${cost}`);
   return cost;
 }
 

@@ -120,6 +120,7 @@ export const listKeysQuery = z
     status: keyStatusSchema.optional(),
     environment: environmentSchema.optional(),
     type: keyTypeSchema.optional(),
+    identityId: z.string().max(64).optional().describe("Only the keys linked to this identity"),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(200).optional(),
   })

@@ -2,9 +2,9 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { PATCH as patchKey, DELETE as revokeKey } from "@/app/api/tenants/me/api-keys/[id]/route";
 import { POST as createKey } from "@/app/api/tenants/me/api-keys/route";
+import { POST as verify } from "@/app/api/v1/verify/route";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { POST as verify } from "@/app/api/v1/verify/route";
 import { getVerifier } from "@/lib/verify/runtime/runtime";
 import { createAccount } from "../accounts";
 import { call } from "../http";
@@ -21,7 +21,12 @@ describe("identities REST", () => {
     const created = await api.create({ externalId: "acme", metadata: { plan: "pro" }, ratelimits: limits });
     expect(created.status).toBe(201);
     const body = await created.json();
-    expect(body).toMatchObject({ externalId: "acme", metadata: { plan: "pro" }, ratelimits: limits, keyCount: 0 });
+    expect(body).toMatchObject({
+      externalId: "acme",
+      metadata: { plan: "pro" },
+      ratelimits: limits,
+      keyCount: 0,
+    });
     expect(body.id).toMatch(/^idn_[0-9A-Za-z]{24}$/);
     await createTestIdentity(owner, { externalId: "globex" });
 
@@ -59,10 +64,16 @@ describe("identities REST", () => {
     const other = await createTestIdentity(owner, { externalId: "other" });
     const dup = await api.create({ externalId: "same" });
     expect(dup.status).toBe(409);
-    expect((await dup.json()).error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("same") });
+    expect((await dup.json()).error).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("same"),
+    });
     expect((await api.patch(other.id, { externalId: "same" })).status).toBe(409);
     // Another workspace may use the same external id.
-    expect((await identityRoutes((await createAccount("idn-dup-b")).accessToken).create({ externalId: "same" })).status).toBe(201);
+    expect(
+      (await identityRoutes((await createAccount("idn-dup-b")).accessToken).create({ externalId: "same" }))
+        .status,
+    ).toBe(201);
   });
 
   it("answers 400 with field errors for bad input", async () => {
@@ -77,11 +88,26 @@ describe("identities REST", () => {
       [{ externalId: "a", metadata: [] }, "metadata"],
       [{ externalId: "a", metadata: { big: "x".repeat(5000) } }, "metadata"],
       [{ externalId: "a", ratelimits: [{ name: "r", limit: 0, durationMs: 60_000 }] }, "ratelimits.0.limit"],
-      [{ externalId: "a", ratelimits: [{ name: "r", limit: 1, durationMs: 999 }] }, "ratelimits.0.durationMs"],
-      [{ externalId: "a", ratelimits: [{ name: "r", limit: 1, durationMs: 86_400_001 }] }, "ratelimits.0.durationMs"],
-      [{ externalId: "a", ratelimits: [{ name: "bad name", limit: 1, durationMs: 1000 }] }, "ratelimits.0.name"],
+      [
+        { externalId: "a", ratelimits: [{ name: "r", limit: 1, durationMs: 999 }] },
+        "ratelimits.0.durationMs",
+      ],
+      [
+        { externalId: "a", ratelimits: [{ name: "r", limit: 1, durationMs: 86_400_001 }] },
+        "ratelimits.0.durationMs",
+      ],
+      [
+        { externalId: "a", ratelimits: [{ name: "bad name", limit: 1, durationMs: 1000 }] },
+        "ratelimits.0.name",
+      ],
       [{ externalId: "a", ratelimits: [limits[0], limits[0]] }, "ratelimits.1.name"],
-      [{ externalId: "a", ratelimits: Array.from({ length: 21 }, (_, i) => ({ name: `r${i}`, limit: 1, durationMs: 1000 })) }, "ratelimits"],
+      [
+        {
+          externalId: "a",
+          ratelimits: Array.from({ length: 21 }, (_, i) => ({ name: `r${i}`, limit: 1, durationMs: 1000 })),
+        },
+        "ratelimits",
+      ],
       [{ externalId: "a", extra: 1 }, ""],
     ];
     for (const [body, path] of cases) {

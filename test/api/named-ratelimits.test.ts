@@ -36,7 +36,10 @@ describe("named rate limits (issue 12)", () => {
       metadata: { plan: "pro" },
       ratelimits: [limit("requests", 100)],
     });
-    const key = await createTestKey(owner, { identityId: customer.id, ratelimits: [limit("burst", 10, 1_000)] });
+    const key = await createTestKey(owner, {
+      identityId: customer.id,
+      ratelimits: [limit("burst", 10, 1_000)],
+    });
     const before = Date.now();
     const body = await verifyBody({ key: key.key });
     expect(body).toMatchObject({
@@ -53,7 +56,11 @@ describe("named rate limits (issue 12)", () => {
     expect(who.identity).toEqual({ id: customer.id, externalId: "org_42", metadata: { plan: "pro" } });
     // A key with nothing named: empty list, no identity.
     const plain = await createTestKey(owner);
-    expect(await verifyBody({ key: plain.key })).toMatchObject({ valid: true, identity: null, ratelimits: [] });
+    expect(await verifyBody({ key: plain.key })).toMatchObject({
+      valid: true,
+      identity: null,
+      ratelimits: [],
+    });
   });
 
   it("a limit that is not auto-applied counts only when named, at the cost given; cost 0 only reports", async () => {
@@ -97,7 +104,9 @@ describe("named rate limits (issue 12)", () => {
 
   it("the refused limit with the longest wait sets Retry-After", async () => {
     const owner = await createAccount("named-retry");
-    const key = await createTestKey(owner, { ratelimits: [limit("second", 1, 10_000), limit("minute", 1, 60_000)] });
+    const key = await createTestKey(owner, {
+      ratelimits: [limit("second", 1, 10_000), limit("minute", 1, 60_000)],
+    });
     expect((await call(whoami, { headers: { "x-api-key": key.key } })).status).toBe(200);
     const res = await call(whoami, { headers: { "x-api-key": key.key } });
     expect(res.status).toBe(429);
@@ -129,7 +138,8 @@ describe("named rate limits (issue 12)", () => {
       ratelimits: [limit("requests", 1)],
     });
     expect(patched.status).toBe(200);
-    const metadata = async () => (await verifyBody({ key: key.key, ratelimits: [{ name: "x", cost: 0 }] })).identity.metadata.v;
+    const metadata = async () =>
+      (await verifyBody({ key: key.key, ratelimits: [{ name: "x", cost: 0 }] })).identity.metadata.v;
     expect(await within(1000, metadata, 2)).toBe(2);
   });
 

@@ -4,10 +4,10 @@ import { apiKeys } from "@/db/schema";
 import { generateKeyId } from "@/lib/keys/key-id";
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
-import { resolveIdentityId } from "../identities/link-identity";
 import { assertCanWrite, type TenantContext } from "../context";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
+import { resolveIdentityId } from "./link-identity";
 import { notifyKeyChanged } from "./notify";
 
 export type CreatedKey = { key: ApiKeyDto; secret: string | null };

@@ -5,10 +5,10 @@ import { apiKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto, UpdateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
-import { resolveIdentityId } from "../identities/link-identity";
 import { assertCanWrite, type TenantContext } from "../context";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
+import { resolveIdentityId } from "./link-identity";
 import { notifyKeyChanged } from "./notify";
 
 /** Fields a signed key carries inside itself: changing them here would make the key and the database disagree. */

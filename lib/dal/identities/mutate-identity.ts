@@ -25,9 +25,15 @@ export async function createIdentity(ctx: TenantContext, input: CreateIdentityIn
       .onConflictDoNothing({ target: [identities.tenantId, identities.externalId] })
       .returning({ id: identities.id });
     if (!row) throw duplicateExternalId(input.externalId);
-    await auditByCaller(tx, ctx, "identity.created", { type: "identity", id: row.id }, {
-      externalId: input.externalId,
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "identity.created",
+      { type: "identity", id: row.id },
+      {
+        externalId: input.externalId,
+      },
+    );
     return toIdentityDto(await findIdentityRowOrThrow(tx, ctx, row.id));
   });
 }
@@ -53,9 +59,15 @@ export async function updateIdentity(
       .set({ ...patch, updatedAt: sql`now()` })
       .where(and(eq(identities.tenantId, ctx.tenantId), eq(identities.id, id)));
     await notifyIdentityKeys(tx, ctx, id);
-    await auditByCaller(tx, ctx, "identity.updated", { type: "identity", id }, {
-      changed: Object.keys(patch),
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "identity.updated",
+      { type: "identity", id },
+      {
+        changed: Object.keys(patch),
+      },
+    );
     return toIdentityDto(await findIdentityRowOrThrow(tx, ctx, id));
   });
 }
@@ -84,12 +96,20 @@ export async function deleteIdentity(ctx: TenantContext, id: string): Promise<Id
         { keyIds: shown },
       );
     }
-    await tx.update(apiKeys).set({ identityId: null }).where(and(linked, isNotNull(apiKeys.revokedAt)));
+    await tx
+      .update(apiKeys)
+      .set({ identityId: null })
+      .where(and(linked, isNotNull(apiKeys.revokedAt)));
     await tx.delete(identities).where(and(eq(identities.tenantId, ctx.tenantId), eq(identities.id, id)));
-    await auditByCaller(tx, ctx, "identity.deleted", { type: "identity", id }, {
-      externalId: current.externalId,
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "identity.deleted",
+      { type: "identity", id },
+      {
+        externalId: current.externalId,
+      },
+    );
     return toIdentityDto({ ...current, keyCount: 0 });
   });
 }
-

@@ -71,7 +71,8 @@ export function checkNamedLimits(
     let refused = 0;
     outcome.results.forEach((result, i) => {
       const worst = outcome.results[refused]!;
-      if (!result.allowed && (worst.allowed || result.retryAfterSeconds > worst.retryAfterSeconds)) refused = i;
+      if (!result.allowed && (worst.allowed || result.retryAfterSeconds > worst.retryAfterSeconds))
+        refused = i;
     });
     const denial = outcome.results[refused]!;
     const name = applied[refused]!.limit.name;

@@ -31,5 +31,10 @@ export function keyIdentity({ identity }: VerifiableKey) {
 }
 
 export function namedLimitsBody(ratelimits: readonly NamedLimitInfo[]) {
-  return ratelimits.map(({ name, limit, remaining, resetAt }) => ({ name, limit, remaining, reset: resetAt }));
+  return ratelimits.map(({ name, limit, remaining, resetAt }) => ({
+    name,
+    limit,
+    remaining,
+    reset: resetAt,
+  }));
 }

@@ -44,10 +44,16 @@ async function findOrCreateByExternalId(tx: Transaction, ctx: TenantContext, ext
     .onConflictDoNothing({ target: [identities.tenantId, identities.externalId] })
     .returning({ id: identities.id });
   if (created) {
-    await auditByCaller(tx, ctx, "identity.created", { type: "identity", id: created.id }, {
-      externalId,
-      via: "api_key",
-    });
+    await auditByCaller(
+      tx,
+      ctx,
+      "identity.created",
+      { type: "identity", id: created.id },
+      {
+        externalId,
+        via: "api_key",
+      },
+    );
     return created.id;
   }
   const [existing] = await tx
