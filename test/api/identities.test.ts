@@ -1,5 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { POST as rotateKey } from "@/app/api/tenants/me/api-keys/[id]/rotate/route";
 import { PATCH as patchKey, DELETE as revokeKey } from "@/app/api/tenants/me/api-keys/[id]/route";
 import { POST as createKey } from "@/app/api/tenants/me/api-keys/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
@@ -198,6 +199,12 @@ describe("keys linked to identities", () => {
     });
     expect(unlink.status).toBe(200);
     expect((await unlink.json()).identity).toBeNull();
+    const rotated = await call(rotateKey, {
+      token: owner.accessToken,
+      params: { id: fresh.id },
+      body: { gracePeriodSeconds: 0 },
+    });
+    expect(await rotated.json()).toMatchObject({ identity: fresh.identity, ratelimits: limits });
     const both = await call(createKey, {
       token: owner.accessToken,
       body: { name: "k", identityId: one.id, externalId: "acme" },
