@@ -18,6 +18,8 @@ export function fakeVerifiableKey(overrides: Partial<VerifiableKey> = {}): Verif
     rateLimitPerMinute: null,
     tenant: { rateLimitPerMinute: 100, maxTokenLifetimeSeconds: 900 },
     credits: null,
+    identity: null,
+    ratelimits: [],
     ...overrides,
   };
 }

@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: "Not found." },
   METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed." },
   CONFLICT: { status: 409, message: "The request conflicts with the current state." },
+  IDENTITY_HAS_KEYS: {
+    status: 409,
+    message: "This identity still has keys. Unlink them (or revoke them) before deleting it.",
+  },
   INVITATION_INVALID: {
     status: 410,
     message: "This invitation link is not valid. Ask the workspace's owner or an admin for a new one.",

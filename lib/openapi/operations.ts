@@ -41,7 +41,15 @@ type Schema = z.ZodType;
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Verification" | "Authentication" | "Account" | "Tenant" | "Members" | "API keys" | "Operations";
+  tag:
+    | "Verification"
+    | "Authentication"
+    | "Account"
+    | "Tenant"
+    | "Members"
+    | "API keys"
+    | "Identities"
+    | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";
   body?: Schema;
@@ -324,7 +332,8 @@ export const OPERATIONS: Operation[] = [
     method: "post",
     path: "/api/tenants/me/api-keys",
     tag: "API keys",
-    summary: "Create a key (the secret is in this response only)",
+    summary:
+      "Create a key (the secret is in this response only); identityId or externalId links it to an identity (an unknown externalId creates one)",
     auth: "accessToken",
     body: createKeyInput,
     responses: {

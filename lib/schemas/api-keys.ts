@@ -2,6 +2,8 @@ import { z } from "zod";
 import { allowlistSchema } from "@/lib/ip/allowlist";
 import { metadataSchema } from "@/lib/keys/metadata";
 import { scopeListSchema } from "@/lib/keys/scopes";
+import { namedLimitDto, namedLimitsSchema } from "@/lib/ratelimit/named-limits";
+import { externalIdSchema, identityIdSchema } from "./identities";
 
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
 /** A forgotten grace period should not take production down: the old key keeps working for a day. */
@@ -58,6 +60,20 @@ export const adjustCreditsInput = z
   .strict();
 export type AdjustCreditsInput = z.infer<typeof adjustCreditsInput>;
 
+/** A key links to one identity: by its id or by the tenant's external id, not both. */
+function oneIdentityReference(
+  input: { identityId?: string | null; externalId?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (input.identityId !== undefined && input.externalId !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["externalId"],
+      message: "Send identityId or externalId, not both (null in either unlinks the identity).",
+    });
+  }
+}
+
 export const keyTypeSchema = z.enum(["secret", "public_key", "signed"]);
 export const environmentSchema = z.enum(["live", "test"]);
 
@@ -77,8 +93,12 @@ export const createKeyInput = z
     rateLimitPerMinute: keyRateLimitSchema.optional(),
     metadata: metadataSchema.default({}),
     credits: creditsInput.optional(),
+    identityId: identityIdSchema.nullable().optional(),
+    externalId: externalIdSchema.nullable().optional(),
+    ratelimits: namedLimitsSchema.default([]),
   })
   .strict()
+  .superRefine(oneIdentityReference)
   .superRefine((input, ctx) => {
     if (input.type === "public_key" && !input.publicKey) {
       ctx.addIssue({
@@ -107,9 +127,13 @@ export const updateKeyInput = z
     rateLimitPerMinute: keyRateLimitSchema,
     metadata: metadataSchema,
     credits: creditsInput,
+    identityId: identityIdSchema.nullable(),
+    externalId: externalIdSchema.nullable(),
+    ratelimits: namedLimitsSchema,
   })
   .partial()
   .strict()
+  .superRefine(oneIdentityReference)
   .refine((patch) => Object.keys(patch).length > 0, "Send at least one field to change.");
 export type UpdateKeyInput = z.infer<typeof updateKeyInput>;
 
@@ -139,6 +163,7 @@ export const listKeysQuery = z
     status: keyStatusSchema.optional(),
     environment: environmentSchema.optional(),
     type: keyTypeSchema.optional(),
+    identityId: z.string().max(64).optional().describe("Only the keys linked to this identity"),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(200).optional(),
   })
@@ -180,6 +205,11 @@ export const apiKey = z.object({
     })
     .nullable()
     .describe("null: unlimited"),
+  identity: z
+    .object({ id: z.string(), externalId: z.string() })
+    .nullable()
+    .describe("The tenant's customer this key belongs to (its named rate limits are shared)"),
+  ratelimits: z.array(namedLimitDto).describe("The key's own named rate limits"),
 });
 export type ApiKeyDto = z.infer<typeof apiKey>;
 

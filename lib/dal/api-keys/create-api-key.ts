@@ -8,14 +8,16 @@ import { assertCanWrite, type TenantContext } from "../context";
 import { creditColumns } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
+import { resolveIdentityId } from "./link-identity";
 import { notifyKeyChanged } from "./notify";
 
 export type CreatedKey = { key: ApiKeyDto; secret: string | null };
 
 type NewKeySettings = Omit<
   CreateKeyInput,
-  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute"
+  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute" | "identityId" | "externalId"
 > & {
+  identityId: string | null;
   description: string | null;
   rateLimitPerMinute: number | null;
   metadata: Record<string, unknown>;
@@ -48,6 +50,8 @@ export async function insertApiKey(
       createdBy: ctx.userId,
       rotatedFromId: settings.rotatedFromId ?? null,
       ...creditColumns(settings.credits ?? null, new Date()),
+      identityId: settings.identityId,
+      ratelimits: settings.ratelimits,
       ...material.columns,
     })
     .returning(keyColumns);
@@ -59,8 +63,10 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
   assertCanWrite(ctx);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const { identityId, externalId, ...settings } = input;
     const created = await insertApiKey(tx, ctx, {
-      ...input,
+      ...settings,
+      identityId: (await resolveIdentityId(tx, ctx, { identityId, externalId })) ?? null,
       description: input.description ?? null,
       expiresAt: input.expiresAt ?? null,
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
@@ -75,6 +81,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
         type: created.key.type,
         environment: created.key.environment,
         ...(created.key.credits ? { credits: { after: created.key.credits.remaining } } : {}),
+        ...(created.key.identity ? { identityId: created.key.identity.id } : {}),
       },
     );
     return created;

@@ -68,6 +68,8 @@ export async function rotateApiKey(
       expiresAt: old.expiresAt,
       rateLimitPerMinute: old.rateLimitPerMinute,
       metadata: old.metadata,
+      identityId: old.identityId,
+      ratelimits: old.ratelimits,
       publicKey: input.publicKey,
       rotatedFromId: old.id,
       credits: inheritedCredits(old, now),

@@ -9,6 +9,7 @@ import { assertCanWrite, type TenantContext } from "../context";
 import { creditColumns, currentBalance, refillOf } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
+import { resolveIdentityId } from "./link-identity";
 import { notifyKeyChanged } from "./notify";
 
 /** Fields a signed key carries inside itself: changing them here would make the key and the database disagree. */
@@ -32,11 +33,16 @@ export async function updateApiKey(
         { fields: embedded.map((path) => ({ path, message: "Embedded in the signed key." })) },
       );
     }
-    const { credits, ...fields } = patch;
+    const { credits, identityId: byId, externalId, ...fields } = patch;
     const now = new Date();
+    const identityId = await resolveIdentityId(tx, ctx, { identityId: byId, externalId });
     const [row] = await tx
       .update(apiKeys)
-      .set(credits === undefined ? fields : { ...fields, ...creditColumns(credits, now) })
+      .set({
+        ...fields,
+        ...(identityId === undefined ? {} : { identityId }),
+        ...(credits === undefined ? {} : creditColumns(credits, now)),
+      })
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
       .returning(keyColumns);
     await notifyKeyChanged(tx, id);

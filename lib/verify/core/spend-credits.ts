@@ -1,4 +1,4 @@
-import type { CreditLedger, RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
+import type { CreditLedger, VerifiableKey, VerificationResult } from "./types";
 
 /**
  * The last step (issue 12): spend `cost` credits of a key that has them, through the injected
@@ -8,12 +8,13 @@ import type { CreditLedger, RateLimitInfo, VerifiableKey, VerificationResult } f
 export async function spendCredits(
   key: VerifiableKey,
   cost: number,
-  ratelimit: RateLimitInfo | null,
+  passed: Extract<VerificationResult, { ok: true }>,
   deps: { credits?: CreditLedger; now: number },
 ): Promise<VerificationResult> {
+  const { ratelimit, ratelimits } = passed;
   if (!deps.credits) throw new Error("A key with credits needs a credit ledger to be verified.");
   const spent = await deps.credits.spend(key, cost, deps.now);
-  if (spent.ok) return { ok: true, key, ratelimit, credits: spent.credits };
+  if (spent.ok) return { ...passed, credits: spent.credits };
   return {
     ok: false,
     code: "USAGE_EXCEEDED",
@@ -25,5 +26,6 @@ export async function spendCredits(
     details: { remaining: spent.remaining, cost, nextRefillAt: spent.nextRefillAt },
     key,
     ...(ratelimit ? { ratelimit } : {}),
+    ...(ratelimits ? { ratelimits } : {}),
   };
 }

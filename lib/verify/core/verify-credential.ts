@@ -3,6 +3,7 @@ import { errorMessage } from "@/lib/errors/codes";
 import { missingScopes } from "@/lib/keys/scopes";
 import type { RateLimiter, RateLimitResult, ReplayStore } from "@/lib/ratelimit/types";
 import { type AuthDeps, type Authenticated, type AuthFailure, authenticate } from "./authenticate";
+import { checkNamedLimits, type RequestedLimit } from "./named-limits";
 import { spendCredits } from "./spend-credits";
 import type { CreditLedger, RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
 
@@ -16,6 +17,8 @@ export type VerifyRequest = {
   scopes?: readonly string[];
   /** Credits this verification spends (0–1000, default 1); only keys with credits pay it. */
   cost?: number;
+  /** POST /api/v1/verify: named limits to check besides the auto-applied ones, with their costs. */
+  ratelimits?: readonly RequestedLimit[];
 };
 
 /** `credits`: needed only when a key has credits (the core asks nothing of it otherwise). */
@@ -105,7 +108,7 @@ async function checkAccessOnce(
   return fresh ? result : replayed(key);
 }
 
-/** IP allowlist → environment → scopes → rate limits → credits (last: a refused request spends none). */
+/** IP allowlist → environment → scopes → rate limits (tenant, key, then named ones) → credits (last: a refused request spends none). */
 function checkAccess(
   key: VerifiableKey,
   request: VerifyRequest,
@@ -147,9 +150,12 @@ function checkAccess(
   return andThen(consumeRateLimits(key, deps), (limited): MaybePromise<VerificationResult> => {
     if (limited !== null && !limited.allowed) return rateLimited(key, limited);
     const ratelimit = limited === null ? null : info(limited);
+    const named = checkNamedLimits(key, request.ratelimits, deps.rateLimiter, deps.now, ratelimit);
     // A key without credits stays on the synchronous path: no ledger, no promise.
-    if (key.credits === null) return { ok: true, key, ratelimit, credits: null };
-    return spendCredits(key, request.cost ?? 1, ratelimit, deps);
+    if (key.credits === null) return named;
+    return andThen(named, (passed) =>
+      passed.ok ? spendCredits(key, request.cost ?? 1, passed, deps) : passed,
+    );
   });
 }
 

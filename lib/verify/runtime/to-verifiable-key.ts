@@ -34,6 +34,16 @@ export function toVerifiableKey(
       maxTokenLifetimeSeconds: row.tenantMaxTokenLifetimeSeconds,
     },
     credits: creditsOf(row),
+    identity:
+      row.identityId === null
+        ? null
+        : {
+            id: row.identityId,
+            externalId: row.identityExternalId ?? "",
+            metadata: row.identityMetadata ?? {},
+            ratelimits: row.identityRatelimits ?? [],
+          },
+    ratelimits: row.ratelimits,
   };
 }
 

@@ -35,6 +35,7 @@ const EMPTY: KeyFormValues = {
   creditsRemaining: "",
   creditsRefill: "none",
   creditsRefillAmount: "",
+  externalId: "",
 };
 
 export function CreateKeyForm({
@@ -128,6 +129,13 @@ export function CreateKeyForm({
         }}
       />
       <MetadataField field={register("metadata")} error={errors.metadata?.message} />
+      <Field
+        label="Customer (optional)"
+        hint="Your own id for the customer this key belongs to. It links the key to that identity, which is created if it does not exist yet."
+        error={errors.externalId?.message}
+      >
+        <Input placeholder="org_42" maxLength={256} {...register("externalId")} />
+      </Field>
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
         <Button type="button" variant="secondary" onClick={onCancel}>
           Cancel

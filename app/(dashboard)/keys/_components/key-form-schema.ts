@@ -27,6 +27,8 @@ export type KeyFormValues = {
   creditsRemaining?: string;
   creditsRefill?: string;
   creditsRefillAmount?: string;
+  /** The customer (identity) to link, by the tenant's own id; blank: none. Create form only. */
+  externalId?: string;
 };
 
 export const keyFormSchema = z
@@ -68,6 +70,7 @@ export function toCreateKeyInput(values: KeyFormValues) {
     ipAllowlist: check.allowlistEntries(values.ipAllowlist),
     expiresAt: check.expiryFrom(values.expiresAt, values.expiresOn),
     metadata: check.parseMetadata(values.metadata),
+    ...(values.externalId?.trim() ? { externalId: values.externalId.trim() } : {}),
     ...(values.type === "public_key" ? { publicKey: values.publicKey } : {}),
     credits: creditsFrom({
       creditsPreset: values.creditsPreset ?? "none",

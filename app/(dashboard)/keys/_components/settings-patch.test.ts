@@ -23,6 +23,8 @@ const key: ApiKeyDto = {
   metadata: { team: "payments" },
   rotatedFromId: null,
   credits: null,
+  identity: null,
+  ratelimits: [],
 };
 
 it("sends only the fields that changed, and an expiry only when one was chosen", () => {
