@@ -29,7 +29,7 @@ export function LimitsTable({ limits, empty }: { limits: IdentityDto["ratelimits
                 {limit.limit.toLocaleString("en")} per {duration(limit.durationMs)}
               </td>
               <td className="py-2 pr-4 text-ink-muted">
-                {limit.autoApply ? "Every verification" : "When named"}
+                {limit.autoApply ? "Always" : "When named"}
               </td>
             </tr>
           ))}
