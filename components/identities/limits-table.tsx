@@ -28,9 +28,7 @@ export function LimitsTable({ limits, empty }: { limits: IdentityDto["ratelimits
               <td className="py-2 pr-4 whitespace-nowrap">
                 {limit.limit.toLocaleString("en")} per {duration(limit.durationMs)}
               </td>
-              <td className="py-2 pr-4 text-ink-muted">
-                {limit.autoApply ? "Every verification" : "When named"}
-              </td>
+              <td className="py-2 pr-4 text-ink-muted">{limit.autoApply ? "Always" : "When named"}</td>
             </tr>
           ))}
         </tbody>
