@@ -17,6 +17,9 @@ export function fakeVerifiableKey(overrides: Partial<VerifiableKey> = {}): Verif
     keyObject: null,
     rateLimitPerMinute: null,
     tenant: { rateLimitPerMinute: 100, maxTokenLifetimeSeconds: 900 },
+    credits: null,
+    identity: null,
+    ratelimits: [],
     ...overrides,
   };
 }

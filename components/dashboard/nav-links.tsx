@@ -10,6 +10,11 @@ const LINKS = [
     label: "Keys",
     icon: "M15 7a2 2 0 1 1 4 0 2 2 0 0 1-4 0Zm-2 0a4 4 0 1 0-1.2 2.8L3 18.6V21h3v-2h2v-2h2l1.8-1.8A4 4 0 0 0 13 7Z",
   },
+  {
+    href: "/identities",
+    label: "Identities",
+    icon: "M16 11a4 4 0 1 0-8 0 4 4 0 0 0 8 0Zm-11 10a7 7 0 0 1 14 0M19 8a3 3 0 0 1 0 6m3 7a5 5 0 0 0-3-4.6",
+  },
   { href: "/usage", label: "Usage", icon: "M4 20V10m6 10V4m6 16v-7m4 7H2" },
   { href: "/onboarding", label: "Onboarding", icon: "M5 12l5 5L20 7" },
   { href: "/api-reference", label: "API reference", icon: "M8 6l-6 6 6 6M16 6l6 6-6 6" },

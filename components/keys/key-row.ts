@@ -16,6 +16,7 @@ export type KeyRowData = Pick<
   | "lastUsedAt"
   | "lastUsedIp"
   | "createdAt"
+  | "credits"
 >;
 
 export function toKeyRow(key: ApiKeyDto): KeyRowData {
@@ -33,5 +34,6 @@ export function toKeyRow(key: ApiKeyDto): KeyRowData {
     lastUsedAt: key.lastUsedAt,
     lastUsedIp: key.lastUsedIp,
     createdAt: key.createdAt,
+    credits: key.credits,
   };
 }

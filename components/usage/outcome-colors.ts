@@ -13,6 +13,7 @@ export const OUTCOME_COLORS: Record<string, string> = {
   ENVIRONMENT_MISMATCH: "#0ea5e9",
   INSUFFICIENT_SCOPE: "#f59e0b",
   RATE_LIMITED: "#6366f1",
+  USAGE_EXCEEDED: "#8b5cf6",
   MISSING_CREDENTIALS: "#94a3b8",
 };
 

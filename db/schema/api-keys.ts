@@ -1,9 +1,23 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { identities, type StoredNamedLimit } from "./identities";
 import { tenants } from "./tenants";
 
 export const keyTypeEnum = pgEnum("api_key_type", ["secret", "public_key", "signed"]);
 export const environmentEnum = pgEnum("api_key_environment", ["live", "test"]);
+export const creditRefillIntervalEnum = pgEnum("credit_refill_interval", ["daily", "monthly"]);
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -36,10 +50,36 @@ export const apiKeys = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedReason: text("revoked_reason"),
     rotatedFromId: text("rotated_from_id"),
+    /**
+     * Credits (issue 12): null = unlimited. The balance lives here, not in Redis, and is spent by one
+     * conditional UPDATE (lib/dal/credits/spend-credits.ts; docs/decisions.md).
+     */
+    creditsRemaining: integer("credits_remaining"),
+    creditsRefillInterval: creditRefillIntervalEnum("credits_refill_interval"),
+    creditsRefillAmount: integer("credits_refill_amount"),
+    /** monthly refills: 1–31, clamped to the month's last day. */
+    creditsRefillDay: smallint("credits_refill_day"),
+    /** When the balance was last set or refilled: a refill is due once a boundary passes after it. */
+    creditsRefilledAt: timestamp("credits_refilled_at", { withTimezone: true }),
+    /** The tenant's customer this key belongs to (issue 12), if any. */
+    identityId: text("identity_id"),
+    /** Named rate limits of the key itself (issue 12). */
+    ratelimits: jsonb("ratelimits").$type<StoredNamedLimit[]>().notNull().default([]),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_idx").on(t.secretHash).where(sql`${t.secretHash} is not null`),
     index("api_keys_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    check("api_keys_credits_non_negative", sql`${t.creditsRemaining} >= 0`),
+    index("api_keys_tenant_identity_idx")
+      .on(t.tenantId, t.identityId)
+      .where(sql`${t.identityId} is not null`),
+    // Composite: the identity must belong to the key's own tenant. No cascade: deleting an identity
+    // that still has keys is refused (the DAL answers 409 first, with a clear message).
+    foreignKey({
+      name: "api_keys_identity_fk",
+      columns: [t.tenantId, t.identityId],
+      foreignColumns: [identities.tenantId, identities.id],
+    }),
   ],
 );
 

@@ -1,6 +1,7 @@
 export * from "./api-keys";
 export * from "./audit-events";
 export * from "./auth-sessions";
+export * from "./identities";
 export * from "./invitations";
 export * from "./mfa";
 export * from "./tenants";

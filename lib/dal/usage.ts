@@ -38,10 +38,10 @@ export function resolveRange(query: UsageQuery, now = Date.now()) {
   return { from: start, to, interval };
 }
 
-type Range = { from: number; to: number; interval: Granularity };
+export type Range = { from: number; to: number; interval: Granularity };
 
 /** The tenant's rollup rows (of `table`: per key, or per tenant) of one granularity in [from, to). */
-function inRange(
+export function inRange(
   table: typeof usageRollups | typeof usageTenantRollups | typeof usageKeyTotals,
   ctx: TenantContext,
   range: Range,
@@ -91,9 +91,15 @@ export async function getUsage(
   query: UsageQuery,
   now = Date.now(),
 ): Promise<UsageSeries> {
-  const { from, to, interval } = resolveRange(query, now);
-  const rows = await countsByBucket(ctx, { from, to, interval }, query.keyId);
+  const range = resolveRange(query, now);
+  return toSeries(await countsByBucket(ctx, range, query.keyId), range);
+}
 
+/** Rows of (bucket, outcome, count) as a chart's series, empty buckets filled in. */
+export function toSeries(
+  rows: readonly { t: Date; outcome: string; count: number }[],
+  { from, to, interval }: Range,
+): UsageSeries {
   const byBucket = new Map<number, Record<string, number>>();
   const totals: Record<string, number> = {};
   for (const row of rows) {

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
-import { apiKeys, tenants } from "@/db/schema";
+import { apiKeys, identities, type StoredNamedLimit, tenants } from "@/db/schema";
 import { activeSigningSecrets } from "./signing-secrets";
 
 /**
@@ -26,6 +26,17 @@ export type VerificationKeyRow = {
   /** null: no tenant limit. */
   tenantRateLimitPerMinute: number | null;
   tenantMaxTokenLifetimeSeconds: number;
+  /** Only whether the key has credits and how they refill: the balance is never cached. */
+  creditsRemaining: number | null;
+  creditsRefillInterval: "daily" | "monthly" | null;
+  creditsRefillAmount: number | null;
+  creditsRefillDay: number | null;
+  ratelimits: StoredNamedLimit[];
+  /** The linked identity (issue 12); all null when the key has none. */
+  identityId: string | null;
+  identityExternalId: string | null;
+  identityMetadata: Record<string, unknown> | null;
+  identityRatelimits: StoredNamedLimit[] | null;
 };
 
 const columns = {
@@ -44,14 +55,32 @@ const columns = {
   rateLimitPerMinute: apiKeys.rateLimitPerMinute,
   tenantRateLimitPerMinute: tenants.rateLimitPerMinute,
   tenantMaxTokenLifetimeSeconds: tenants.maxTokenLifetimeSeconds,
+  creditsRemaining: apiKeys.creditsRemaining,
+  creditsRefillInterval: apiKeys.creditsRefillInterval,
+  creditsRefillAmount: apiKeys.creditsRefillAmount,
+  creditsRefillDay: apiKeys.creditsRefillDay,
+  ratelimits: apiKeys.ratelimits,
+  identityId: identities.id,
+  identityExternalId: identities.externalId,
+  identityMetadata: identities.metadata,
+  identityRatelimits: identities.ratelimits,
 };
 
 /**
  * The one query a cache miss makes: a key and its tenant's settings, by a unique index (the secret's
- * hash, or the key id). `npm run bench` EXPLAINs this very statement on a million keys.
+ * hash, or the key id), with its identity by primary key. `npm run bench` EXPLAINs this very
+ * statement on a million keys.
  */
 export function verificationKeyQuery(db: Database, where: SQL) {
-  return db.select(columns).from(apiKeys).innerJoin(tenants, eq(tenants.id, apiKeys.tenantId)).where(where);
+  return db
+    .select(columns)
+    .from(apiKeys)
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+    .leftJoin(
+      identities,
+      and(eq(identities.tenantId, apiKeys.tenantId), eq(identities.id, apiKeys.identityId)),
+    )
+    .where(where);
 }
 
 function prepareLookups(db: Database) {

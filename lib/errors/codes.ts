@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: "Not found." },
   METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed." },
   CONFLICT: { status: 409, message: "The request conflicts with the current state." },
+  IDENTITY_HAS_KEYS: {
+    status: 409,
+    message: "This identity still has keys. Unlink them (or revoke them) before deleting it.",
+  },
   INVITATION_INVALID: {
     status: 410,
     message: "This invitation link is not valid. Ask the workspace's owner or an admin for a new one.",
@@ -60,6 +64,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json." },
   RATE_LIMITED: { status: 429, message: "Rate limit exceeded." },
+  USAGE_EXCEEDED: { status: 429, message: "This key has no credits left for this request." },
   INTERNAL_ERROR: { status: 500, message: "Something went wrong on our side." },
   SERVICE_UNAVAILABLE: { status: 503, message: "The service is not ready." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { ACCOUNT_OPERATIONS } from "./account-operations";
+import { CREDIT_OPERATIONS } from "./credit-operations";
+import { IDENTITY_OPERATIONS } from "./identity-operations";
 import { OPERATIONS as CORE_OPERATIONS, type Operation } from "./operations";
 
-/** Every documented route; account security's are listed in a file of their own. */
-export const OPERATIONS: Operation[] = [...CORE_OPERATIONS, ...ACCOUNT_OPERATIONS];
+/** Every documented route; account security's, credits' and identities' are listed in files of their own. */
+export const OPERATIONS: Operation[] = [
+  ...CORE_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
+  ...CREDIT_OPERATIONS,
+  ...IDENTITY_OPERATIONS,
+];
 
 const json = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });

@@ -41,12 +41,22 @@ type Schema = z.ZodType;
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Verification" | "Authentication" | "Account" | "Tenant" | "Members" | "API keys" | "Operations";
+  tag:
+    | "Verification"
+    | "Authentication"
+    | "Account"
+    | "Tenant"
+    | "Members"
+    | "API keys"
+    | "Identities"
+    | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";
   body?: Schema;
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: Schema }>;
+  /** A request to show on the API reference page. */
+  example?: string;
 };
 
 const error = (description: string) => ({ description, schema: errorEnvelope });
@@ -85,7 +95,9 @@ export const OPERATIONS: Operation[] = [
         "MISSING_CREDENTIALS, INVALID_API_KEY, INVALID_TOKEN, INVALID_SIGNATURE, API_KEY_EXPIRED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_LIFETIME_TOO_LONG, TOKEN_REPLAYED",
       ),
       403: error("IP_NOT_ALLOWED"),
-      429: error("RATE_LIMITED (Retry-After)"),
+      429: error(
+        "RATE_LIMITED (Retry-After); USAGE_EXCEEDED: the key's credits cannot cover 1 (Retry-After only when a refill is scheduled; details {remaining, cost, nextRefillAt})",
+      ),
     },
   },
   {
@@ -95,8 +107,14 @@ export const OPERATIONS: Operation[] = [
     summary: "For gateways: is this key or token good for these scopes, this environment, this client IP?",
     auth: "none",
     body: verifyInput,
+    example: `curl -X POST $KEYDESK_URL/api/v1/verify -H 'Content-Type: application/json' \\
+  -d '{"key": "ak_live_…", "scopes": ["orders:read"], "cost": 1}'`,
     responses: {
-      200: { description: "Always 200 for a well-formed request", schema: verifyResult },
+      200: {
+        description:
+          "Always 200 for a well-formed request; a key whose credits cannot cover `cost` is valid:false with code USAGE_EXCEEDED",
+        schema: verifyResult,
+      },
       400: error("VALIDATION_ERROR, INVALID_JSON, KEY_IN_QUERY (a malformed request)"),
       429: error(
         "RATE_LIMITED (Retry-After): this address spent its budget of look-ups of unknown credentials",
@@ -314,7 +332,8 @@ export const OPERATIONS: Operation[] = [
     method: "post",
     path: "/api/tenants/me/api-keys",
     tag: "API keys",
-    summary: "Create a key (the secret is in this response only)",
+    summary:
+      "Create a key (the secret is in this response only); identityId or externalId links it to an identity (an unknown externalId creates one)",
     auth: "accessToken",
     body: createKeyInput,
     responses: {

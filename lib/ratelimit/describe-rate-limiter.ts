@@ -197,5 +197,66 @@ export function describeRateLimiter(name: string, getLimiter: () => RateLimiter)
       await limiter.refund(bucket, T0);
       expect((await limiter.peek(bucket.key, bucket.limit, bucket.windowMs, T0)).remaining).toBe(2);
     });
+
+    it("a cost counts that many hits at once, and is refused whole when it does not fit", async () => {
+      const limiter = getLimiter();
+      const k = key("cost");
+      expect(await limiter.consume(k, 10, MINUTE, T0, 4)).toMatchObject({ allowed: true, remaining: 6 });
+      expect(await limiter.consume(k, 10, MINUTE, T0, 6)).toMatchObject({ allowed: true, remaining: 0 });
+      const denied = await limiter.consume(k, 10, MINUTE, T0 + 1, 3);
+      // Three hits come back in 3 × 6 s; nothing was counted for the refused request.
+      expect(denied).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 18 });
+      expect(await limiter.consume(k, 10, MINUTE, T0 + 18_000, 3)).toMatchObject({
+        allowed: true,
+        remaining: 0,
+      });
+    });
+
+    it("cost 0 reports without spending, and is never refused", async () => {
+      const limiter = getLimiter();
+      const k = key("cost-zero");
+      expect(await limiter.consume(k, 2, MINUTE, T0, 0)).toMatchObject({ allowed: true, remaining: 2 });
+      await limiter.consume(k, 2, MINUTE, T0);
+      await limiter.consume(k, 2, MINUTE, T0);
+      expect(await limiter.consume(k, 2, MINUTE, T0, 0)).toMatchObject({ allowed: true, remaining: 0 });
+      expect((await limiter.consume(k, 2, MINUTE, T0)).allowed).toBe(false);
+      const each = await limiter.consumeEach([{ key: k, limit: 2, windowMs: MINUTE, cost: 0 }], T0);
+      expect(each).toMatchObject({ allowed: true, results: [{ remaining: 0 }] });
+    });
+
+    it("rejects a cost that is not a whole number of hits", async () => {
+      const limiter = getLimiter();
+      const consumed = (cost: number) =>
+        Promise.resolve().then(() => limiter.consume(key("bad-cost"), 10, MINUTE, T0, cost));
+      await expect(consumed(-1)).rejects.toThrow(RangeError);
+      await expect(consumed(0.5)).rejects.toThrow(RangeError);
+    });
+
+    it("consumeEach charges every bucket its cost or none, and reports each", async () => {
+      const limiter = getLimiter();
+      const a = { key: key("each-a"), limit: 10, windowMs: MINUTE, cost: 3 };
+      const b = { key: key("each-b"), limit: 5, windowMs: 5_000, cost: 2 };
+      const first = await limiter.consumeEach([a, b], T0);
+      expect(first.allowed).toBe(true);
+      expect(first.results.map((r) => r.remaining)).toEqual([7, 3]);
+      await limiter.consumeEach([a, b], T0);
+      // b has 1 left and is asked for 2: refused, and a is not charged either.
+      const refused = await limiter.consumeEach([a, b], T0);
+      expect(refused.allowed).toBe(false);
+      expect(refused.results[0]).toMatchObject({ allowed: true, remaining: 4 });
+      expect(refused.results[1]).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 1 });
+      expect((await limiter.peek(a.key, a.limit, a.windowMs, T0)).remaining).toBe(4);
+    });
+
+    it("consumeEach is atomic under concurrency: a shared bucket admits exactly its limit", async () => {
+      const limiter = getLimiter();
+      const shared = { key: key("each-shared"), limit: 5, windowMs: MINUTE };
+      const results = await Promise.all(
+        Array.from({ length: 3 * 8 }, (_, i) =>
+          limiter.consumeEach([{ key: key(`each-own-${i % 3}`), limit: 100, windowMs: MINUTE }, shared], T0),
+        ),
+      );
+      expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    });
   });
 }

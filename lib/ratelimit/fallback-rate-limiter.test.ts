@@ -14,6 +14,7 @@ function brokenRedis(): RateLimiter & { calls: number } {
     peek: () => Promise.reject(new Error("Connection is closed.")),
     reset: () => Promise.reject(new Error("Connection is closed.")),
     consumeAll: () => Promise.reject(new Error("Connection is closed.")),
+    consumeEach: () => Promise.reject(new Error("Connection is closed.")),
     refund: () => Promise.reject(new Error("Connection is closed.")),
   };
   return broken;

@@ -1,5 +1,5 @@
 import { attempt, type MaybePromise } from "@/lib/async/maybe-promise";
-import type { Bucket, RateLimiter, RateLimitResult } from "./types";
+import type { Bucket, BucketsResult, RateLimiter, RateLimitResult } from "./types";
 
 export type FallbackStats = { redisErrors: number; fallbacks: number };
 
@@ -19,8 +19,14 @@ export class FallbackRateLimiter implements RateLimiter {
     readonly stats: FallbackStats = { redisErrors: 0, fallbacks: 0 },
   ) {}
 
-  consume(key: string, limit: number, windowMs: number, now?: number): MaybePromise<RateLimitResult> {
-    return this.#call((limiter) => limiter.consume(key, limit, windowMs, now));
+  consume(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now?: number,
+    cost?: number,
+  ): MaybePromise<RateLimitResult> {
+    return this.#call((limiter) => limiter.consume(key, limit, windowMs, now, cost));
   }
 
   peek(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult> {
@@ -30,6 +36,11 @@ export class FallbackRateLimiter implements RateLimiter {
   /** Login throttling's atomic reservation: all buckets on one side, never split across both. */
   consumeAll(buckets: readonly Bucket[], now?: number): Promise<RateLimitResult> {
     return this.#settled((limiter) => limiter.consumeAll(buckets, now));
+  }
+
+  /** Named rate limits: like consumeAll, all buckets on one side. */
+  consumeEach(buckets: readonly Bucket[], now?: number): MaybePromise<BucketsResult> {
+    return this.#call((limiter) => limiter.consumeEach(buckets, now));
   }
 
   refund(bucket: Bucket, now?: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { RateLimitResult } from "./types";
+import type { BucketsResult, RateLimitResult } from "./types";
 
 /**
  * The algorithm behind every limiter here: GCRA (generic cell rate algorithm), i.e. a token bucket
@@ -38,21 +38,33 @@ export function toMicros(nowMs: number): number {
   return Math.floor(nowMs) * 1000;
 }
 
+/** A hit's cost: a whole number of hits, 0 allowed (see `gcraResult`). */
+export function checkCost(cost: number): number {
+  if (!Number.isSafeInteger(cost) || cost < 0)
+    throw new RangeError(`rate limit cost must be ≥ 0, got ${cost}`);
+  return cost;
+}
+
 /**
  * The result of a hit (`consume`) or a look (`peek`) at `nowUs` against the stored TAT. For an
- * admitted consume the caller stores `nextTat(stored, now, p)`; nothing is stored for a denial, so
- * a client hammering a closed limit does not push its own reopening further away.
+ * admitted consume the caller stores `nextTat(stored, now, p, cost)`; nothing is stored for a
+ * denial, so a client hammering a closed limit does not push its own reopening further away.
+ *
+ * A consume of `cost` hits needs room for all of them at once. Cost 0 spends nothing and is never
+ * refused: it reports the state (remaining may be 0), where `peek` asks whether one more hit fits.
  */
 export function gcraResult(
   storedTatUs: number | undefined,
   nowUs: number,
   p: GcraParams,
   consume: boolean,
+  cost = 1,
 ): RateLimitResult {
   const tat = storedTatUs !== undefined && storedTatUs > nowUs ? storedTatUs : nowUs;
   const nowMs = nowUs / 1000;
-  if (tat + p.intervalUs - nowUs > p.capacityUs) {
-    const admitAtUs = tat + p.intervalUs - p.capacityUs;
+  const needUs = (consume ? cost : 1) * p.intervalUs;
+  if (tat + needUs - nowUs > p.capacityUs) {
+    const admitAtUs = tat + needUs - p.capacityUs;
     return {
       allowed: false,
       limit: p.limit,
@@ -61,7 +73,7 @@ export function gcraResult(
       retryAfterSeconds: Math.max(1, Math.ceil((admitAtUs - nowUs) / 1_000_000)),
     };
   }
-  const after = consume ? tat + p.intervalUs : tat;
+  const after = consume ? tat + needUs : tat;
   return {
     allowed: true,
     limit: p.limit,
@@ -71,8 +83,8 @@ export function gcraResult(
   };
 }
 
-export function nextTat(storedTatUs: number | undefined, nowUs: number, p: GcraParams): number {
-  return (storedTatUs !== undefined && storedTatUs > nowUs ? storedTatUs : nowUs) + p.intervalUs;
+export function nextTat(storedTatUs: number | undefined, nowUs: number, p: GcraParams, cost = 1): number {
+  return (storedTatUs !== undefined && storedTatUs > nowUs ? storedTatUs : nowUs) + cost * p.intervalUs;
 }
 
 /** The TAT after giving one hit back, or undefined when the bucket is then full (forget the key). */
@@ -84,4 +96,12 @@ export function refundedTat(
   if (storedTatUs === undefined) return undefined;
   const tat = storedTatUs - p.intervalUs;
   return tat > nowUs ? tat : undefined;
+}
+
+/** consumeAll's answer: the denying bucket with the longest wait, or the first bucket when admitted. */
+export function longestWait({ allowed, results }: BucketsResult): RateLimitResult {
+  if (allowed) return results[0]!;
+  return results
+    .filter((result) => !result.allowed)
+    .reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
 }

@@ -1,6 +1,6 @@
 import { ExpiringMap, type ExpiringMapOptions } from "./expiring-map";
-import { gcraParams, gcraResult, nextTat, refundedTat, toMicros } from "./gcra";
-import type { Bucket, RateLimiter, RateLimitResult } from "./types";
+import { checkCost, gcraParams, gcraResult, longestWait, nextTat, refundedTat, toMicros } from "./gcra";
+import type { Bucket, BucketsResult, RateLimiter, RateLimitResult } from "./types";
 
 /**
  * In-process GCRA limiter (see gcra.ts): one number per key, stored in µs and expiring when the
@@ -16,12 +16,13 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   // The verification hot path's limiter: decided at once, no promise (bad arguments throw).
-  consume(key: string, limit: number, windowMs: number, now: number = Date.now()): RateLimitResult {
+  consume(key: string, limit: number, windowMs: number, now: number = Date.now(), cost = 1): RateLimitResult {
     const params = gcraParams(limit, windowMs);
+    checkCost(cost);
     const nowUs = toMicros(now);
     const stored = this.#tats.get(key, nowUs);
-    const result = gcraResult(stored, nowUs, params, true);
-    if (result.allowed) this.#tats.set(key, nextTat(stored, nowUs, params), nowUs);
+    const result = gcraResult(stored, nowUs, params, true, cost);
+    if (result.allowed && cost > 0) this.#tats.set(key, nextTat(stored, nowUs, params, cost), nowUs);
     return result;
   }
 
@@ -37,23 +38,32 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   // Synchronous from the first read to the last write, so nothing can interleave: atomic.
+  consumeEach(buckets: readonly Bucket[], now: number = Date.now()): BucketsResult {
+    const nowUs = toMicros(now);
+    const checked = buckets.map((bucket) => {
+      const params = gcraParams(bucket.limit, bucket.windowMs);
+      const cost = checkCost(bucket.cost ?? 1);
+      const stored = this.#tats.get(bucket.key, nowUs);
+      return { bucket, params, cost, stored, result: gcraResult(stored, nowUs, params, true, cost) };
+    });
+    if (checked.some((one) => !one.result.allowed)) {
+      return {
+        allowed: false,
+        results: checked.map((one) =>
+          one.result.allowed ? gcraResult(one.stored, nowUs, one.params, true, 0) : one.result,
+        ),
+      };
+    }
+    for (const one of checked) {
+      if (one.cost > 0)
+        this.#tats.set(one.bucket.key, nextTat(one.stored, nowUs, one.params, one.cost), nowUs);
+    }
+    return { allowed: true, results: checked.map((one) => one.result) };
+  }
+
   consumeAll(buckets: readonly Bucket[], now: number = Date.now()): Promise<RateLimitResult> {
     try {
-      const nowUs = toMicros(now);
-      const checked = buckets.map((bucket) => {
-        const params = gcraParams(bucket.limit, bucket.windowMs);
-        const stored = this.#tats.get(bucket.key, nowUs);
-        return { bucket, params, stored, result: gcraResult(stored, nowUs, params, true) };
-      });
-      const denied = checked.filter((one) => !one.result.allowed);
-      if (denied.length > 0) {
-        return Promise.resolve(
-          denied.reduce((a, b) => (b.result.retryAfterSeconds > a.result.retryAfterSeconds ? b : a)).result,
-        );
-      }
-      for (const one of checked)
-        this.#tats.set(one.bucket.key, nextTat(one.stored, nowUs, one.params), nowUs);
-      return Promise.resolve(checked[0]!.result);
+      return Promise.resolve(longestWait(this.consumeEach(buckets, now)));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
-import { gcraParams, gcraResult, toMicros } from "./gcra";
+import { checkCost, gcraParams, gcraResult, longestWait, toMicros } from "./gcra";
 import { RedisScript } from "./redis-script";
-import type { Bucket, RateLimiter, RateLimitResult } from "./types";
+import type { Bucket, BucketsResult, RateLimiter, RateLimitResult } from "./types";
 
 /**
  * GCRA in one atomic script (see gcra.ts for the algorithm): read the TAT, admit the hit if it fits,
@@ -23,12 +23,12 @@ import type { Bucket, RateLimiter, RateLimitResult } from "./types";
  */
 const CONSUME = new RedisScript(`
 local now = tonumber(ARGV[1])
-local interval = tonumber(ARGV[2])
+local need = tonumber(ARGV[2])
 local capacity = tonumber(ARGV[3])
 local tat = tonumber(redis.call("GET", KEYS[1]) or "") or now
 if tat < now then tat = now end
-if tat + interval - now <= capacity then
-  local next_tat = tat + interval
+if need > 0 and tat + need - now <= capacity then
+  local next_tat = tat + need
   local ttl_ms = math.ceil((next_tat - now) / 1000) + 1000
   redis.call("SET", KEYS[1], string.format("%.0f", next_tat), "PX", string.format("%.0f", ttl_ms))
 end
@@ -36,26 +36,28 @@ return string.format("%.0f", tat)
 `);
 
 /**
- * consumeAll: every bucket is read first and written only if all admit the hit, inside one script,
- * so Redis runs it as one step. Returns each bucket's TAT before the hit, as CONSUME does.
+ * consumeAll / consumeEach: every bucket is read first and written only if all admit their cost,
+ * inside one script, so Redis runs it as one step. Returns each bucket's TAT before the hit, as
+ * CONSUME does. `need` is cost × interval: a cost-0 bucket is read, never written.
  */
 const CONSUME_ALL = new RedisScript(`
 local now = tonumber(ARGV[1])
 local tats = {}
 local admit = true
 for i = 1, #KEYS do
-  local interval = tonumber(ARGV[2 * i])
+  local need = tonumber(ARGV[2 * i])
   local capacity = tonumber(ARGV[2 * i + 1])
   local tat = tonumber(redis.call("GET", KEYS[i]) or "") or now
   if tat < now then tat = now end
   tats[i] = tat
-  if tat + interval - now > capacity then admit = false end
+  if tat + need - now > capacity then admit = false end
 end
 local out = {}
 for i = 1, #KEYS do
-  if admit then
-    local next_tat = tats[i] + tonumber(ARGV[2 * i])
-    local ttl_ms = math.ceil((next_tat - now) / 1000)
+  local need = tonumber(ARGV[2 * i])
+  if admit and need > 0 then
+    local next_tat = tats[i] + need
+    local ttl_ms = math.ceil((next_tat - now) / 1000) + 1000
     redis.call("SET", KEYS[i], string.format("%.0f", next_tat), "PX", string.format("%.0f", ttl_ms))
   end
   out[i] = string.format("%.0f", tats[i])
@@ -101,15 +103,17 @@ export class RedisRateLimiter implements RateLimiter {
     limit: number,
     windowMs: number,
     now: number = Date.now(),
+    cost = 1,
   ): Promise<RateLimitResult> {
     const params = gcraParams(limit, windowMs);
+    checkCost(cost);
     const nowUs = toMicros(now);
     const reply = await CONSUME.run(
       this.redis,
       [this.#key(key)],
-      [nowUs, params.intervalUs, params.capacityUs],
+      [nowUs, cost * params.intervalUs, params.capacityUs],
     );
-    return gcraResult(parseTat(reply), nowUs, params, true);
+    return gcraResult(parseTat(reply), nowUs, params, true, cost);
   }
 
   async peek(
@@ -124,20 +128,30 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async consumeAll(buckets: readonly Bucket[], now: number = Date.now()): Promise<RateLimitResult> {
+    return longestWait(await this.consumeEach(buckets, now));
+  }
+
+  async consumeEach(buckets: readonly Bucket[], now: number = Date.now()): Promise<BucketsResult> {
     const nowUs = toMicros(now);
     const params = buckets.map((bucket) => gcraParams(bucket.limit, bucket.windowMs));
+    const costs = buckets.map((bucket) => checkCost(bucket.cost ?? 1));
     const reply = await CONSUME_ALL.run(
       this.redis,
       buckets.map((bucket) => this.#key(bucket.key)),
-      [nowUs, ...params.flatMap((p) => [p.intervalUs, p.capacityUs])],
+      [nowUs, ...params.flatMap((p, i) => [costs[i]! * p.intervalUs, p.capacityUs])],
     );
     if (!Array.isArray(reply) || reply.length !== buckets.length)
       throw new Error("rate limiter: unexpected reply from Redis");
     // The same decision rule as the script: admitted only if every bucket admits.
-    const results = reply.map((tat, i) => gcraResult(parseTat(tat), nowUs, params[i]!, true));
-    const denied = results.filter((result) => !result.allowed);
-    if (denied.length === 0) return results[0]!;
-    return denied.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
+    const tats = reply.map(parseTat);
+    const results = tats.map((tat, i) => gcraResult(tat, nowUs, params[i]!, true, costs[i]));
+    if (results.every((result) => result.allowed)) return { allowed: true, results };
+    return {
+      allowed: false,
+      results: results.map((result, i) =>
+        result.allowed ? gcraResult(tats[i], nowUs, params[i]!, true, 0) : result,
+      ),
+    };
   }
 
   async refund(bucket: Bucket, now: number = Date.now()): Promise<void> {

@@ -19,6 +19,18 @@ export interface Bucket {
   key: string;
   limit: number;
   windowMs: number;
+  /** Hits this one request counts for; default 1, 0 reports without spending (see gcra.ts). */
+  cost?: number;
+}
+
+/** `consumeEach`: the verdict, and each bucket's state in the order asked. */
+export interface BucketsResult {
+  allowed: boolean;
+  /**
+   * Admitted: each bucket after the hit. Refused: the refusing buckets' denials, and the others'
+   * state untouched (nothing was counted anywhere).
+   */
+  results: RateLimitResult[];
 }
 
 /**
@@ -32,7 +44,13 @@ export interface RateLimiter {
    * in-process limiter answers with the result itself (the verification hot path makes no promise,
    * see lib/async/maybe-promise.ts), Redis with a promise. Bad arguments throw or reject.
    */
-  consume(key: string, limit: number, windowMs: number, now?: number): MaybePromise<RateLimitResult>;
+  consume(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now?: number,
+    cost?: number,
+  ): MaybePromise<RateLimitResult>;
   /** Reports the state without counting a hit (e.g. "is this login already blocked?"). */
   peek(key: string, limit: number, windowMs: number, now?: number): Promise<RateLimitResult>;
   reset(key: string): Promise<void>;
@@ -42,6 +60,11 @@ export interface RateLimiter {
    * result is the denying bucket's (the longest wait), or the first bucket's when allowed.
    */
   consumeAll(buckets: readonly Bucket[], now?: number): Promise<RateLimitResult>;
+  /**
+   * consumeAll with every bucket's answer (named rate limits report each one): all buckets are
+   * charged their cost, or none is, as one atomic step. In-process: answered synchronously.
+   */
+  consumeEach(buckets: readonly Bucket[], now?: number): MaybePromise<BucketsResult>;
   /** Gives back one hit taken earlier (a reservation that turned out not to count). */
   refund(bucket: Bucket, now?: number): Promise<void>;
 }

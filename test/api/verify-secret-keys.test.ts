@@ -35,6 +35,9 @@ describe("GET /api/v1/whoami with secret keys", () => {
         environment: "live",
         scopes: ["customers:read"],
         expiresAt: null,
+        // Issue 12: a key without credits is unlimited.
+        credits: null,
+        identity: null,
       });
       expect(res.headers.get("ratelimit-limit")).toBe("100");
       expect(Number(res.headers.get("ratelimit-remaining"))).toBeLessThan(100);

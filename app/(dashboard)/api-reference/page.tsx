@@ -7,7 +7,15 @@ import { OperationCard } from "./_components/operation-card";
 
 export const metadata: Metadata = { title: "API reference" };
 
-const TAGS = ["Verification", "Authentication", "Account", "Tenant", "Members", "API keys"] as const;
+const TAGS = [
+  "Verification",
+  "Authentication",
+  "Account",
+  "Tenant",
+  "Members",
+  "API keys",
+  "Identities",
+] as const;
 
 export default async function ApiReferencePage() {
   await requireContext();

@@ -2,11 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { action, actionWithId } from "@/lib/actions/session-action";
+import { adjustCredits } from "@/lib/dal/api-keys/adjust-credits";
 import { type CreatedKey, createApiKey } from "@/lib/dal/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/dal/api-keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/dal/api-keys/rotate-api-key";
 import { updateApiKey } from "@/lib/dal/api-keys/update-api-key";
-import { createKeyInput, revokeKeyInput, rotateKeyInput, updateKeyInput } from "@/lib/schemas/api-keys";
+import {
+  adjustCreditsInput,
+  createKeyInput,
+  revokeKeyInput,
+  rotateKeyInput,
+  updateKeyInput,
+} from "@/lib/schemas/api-keys";
 
 // Thin wrappers over the DAL functions the REST API uses; the action helper checks the session and
 // the role on every call. A secret leaves the server here, once, in the action's response only.
@@ -57,5 +64,16 @@ export const revokeKeyAction = actionWithId(
     revalidatePath("/keys");
     revalidatePath(`/keys/${id}`);
     return null;
+  },
+);
+
+/** Sets, adds to or takes from the balance (POST …/credits does the same); answers the new balance. */
+export const adjustCreditsAction = actionWithId(
+  { access: "write", input: adjustCreditsInput, notFound: NO_SUCH_KEY },
+  async (id, input, ctx) => {
+    const key = await adjustCredits(ctx, id, input);
+    revalidatePath("/keys");
+    revalidatePath(`/keys/${id}`);
+    return { remaining: key.credits?.remaining ?? null };
   },
 );

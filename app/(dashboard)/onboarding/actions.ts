@@ -27,6 +27,7 @@ export const createOnboardingKeyAction = action(
       scopes: [],
       ipAllowlist: [],
       metadata: {},
+      ratelimits: [],
       ...(input.type === "public_key" ? { publicKey: input.publicKey } : {}),
     });
     return { id: key.id, secret };

@@ -5,16 +5,19 @@ import { generateKeyId } from "@/lib/keys/key-id";
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
+import { creditColumns } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
+import { resolveIdentityId } from "./link-identity";
 import { notifyKeyChanged } from "./notify";
 
 export type CreatedKey = { key: ApiKeyDto; secret: string | null };
 
 type NewKeySettings = Omit<
   CreateKeyInput,
-  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute"
+  "expiresAt" | "description" | "metadata" | "rateLimitPerMinute" | "identityId" | "externalId"
 > & {
+  identityId: string | null;
   description: string | null;
   rateLimitPerMinute: number | null;
   metadata: Record<string, unknown>;
@@ -46,6 +49,9 @@ export async function insertApiKey(
       metadata: settings.metadata,
       createdBy: ctx.userId,
       rotatedFromId: settings.rotatedFromId ?? null,
+      ...creditColumns(settings.credits ?? null, new Date()),
+      identityId: settings.identityId,
+      ratelimits: settings.ratelimits,
       ...material.columns,
     })
     .returning(keyColumns);
@@ -57,8 +63,10 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
   assertCanWrite(ctx);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const { identityId, externalId, ...settings } = input;
     const created = await insertApiKey(tx, ctx, {
-      ...input,
+      ...settings,
+      identityId: (await resolveIdentityId(tx, ctx, { identityId, externalId })) ?? null,
       description: input.description ?? null,
       expiresAt: input.expiresAt ?? null,
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
@@ -68,7 +76,13 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
       ctx,
       "api_key.created",
       { type: "api_key", id: created.key.id },
-      { name: created.key.name, type: created.key.type, environment: created.key.environment },
+      {
+        name: created.key.name,
+        type: created.key.type,
+        environment: created.key.environment,
+        ...(created.key.credits ? { credits: { after: created.key.credits.remaining } } : {}),
+        ...(created.key.identity ? { identityId: created.key.identity.id } : {}),
+      },
     );
     return created;
   });

@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
 import type { ApiKeyDto, KeyStatus } from "@/lib/schemas/api-keys";
+import { creditsDto } from "./credit-columns";
 
 /** Explicit columns: `secretHash` is not among them, so it cannot leak through a DTO by accident. */
-export const keyColumns = {
+const tableColumns = {
   id: apiKeys.id,
   name: apiKeys.name,
   description: apiKeys.description,
@@ -21,13 +23,31 @@ export const keyColumns = {
   lastUsedIp: apiKeys.lastUsedIp,
   metadata: apiKeys.metadata,
   rotatedFromId: apiKeys.rotatedFromId,
+  creditsRemaining: apiKeys.creditsRemaining,
+  creditsRefillInterval: apiKeys.creditsRefillInterval,
+  creditsRefillAmount: apiKeys.creditsRefillAmount,
+  creditsRefillDay: apiKeys.creditsRefillDay,
+  creditsRefilledAt: apiKeys.creditsRefilledAt,
+  identityId: apiKeys.identityId,
+  ratelimits: apiKeys.ratelimits,
 };
 
+/**
+ * The linked identity's external id, read in the same statement (also in RETURNING), filtered by
+ * the key's own tenant as the composite foreign key already guarantees. Raw, qualified names:
+ * drizzle leaves columns unqualified in one-table statements, ambiguous inside a subquery.
+ */
+const identityExternalId = sql<
+  string | null
+>`(select linked.external_id from identities linked where linked.id = "api_keys"."identity_id" and linked.tenant_id = "api_keys"."tenant_id")`;
+
+export const keyColumns = { ...tableColumns, identityExternalId };
+
 type KeyRow = {
-  [K in keyof typeof keyColumns]: (typeof keyColumns)[K]["_"]["notNull"] extends true
-    ? (typeof keyColumns)[K]["_"]["data"]
-    : (typeof keyColumns)[K]["_"]["data"] | null;
-};
+  [K in keyof typeof tableColumns]: (typeof tableColumns)[K]["_"]["notNull"] extends true
+    ? (typeof tableColumns)[K]["_"]["data"]
+    : (typeof tableColumns)[K]["_"]["data"] | null;
+} & { identityExternalId: string | null };
 
 export function keyStatus(
   row: { revokedAt: Date | null; expiresAt: Date | null },
@@ -61,5 +81,8 @@ export function toKeyDto(row: KeyRow, now = new Date()): ApiKeyDto {
     lastUsedIp: row.lastUsedIp,
     metadata: row.metadata,
     rotatedFromId: row.rotatedFromId,
+    credits: creditsDto(row, now),
+    identity: row.identityId ? { id: row.identityId, externalId: row.identityExternalId ?? "" } : null,
+    ratelimits: row.ratelimits,
   };
 }

@@ -75,6 +75,7 @@ export async function listApiKeys(
         statusFilter(query.status, now),
         query.environment ? eq(apiKeys.environment, query.environment) : undefined,
         query.type ? eq(apiKeys.type, query.type) : undefined,
+        query.identityId ? eq(apiKeys.identityId, query.identityId) : undefined,
         cursor
           ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
           : undefined,

@@ -8,6 +8,7 @@ import type { RotateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
 import { type CreatedKey, insertApiKey } from "./create-api-key";
+import { currentBalance, refillOf } from "./credit-columns";
 import { keyStatus } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
@@ -67,8 +68,11 @@ export async function rotateApiKey(
       expiresAt: old.expiresAt,
       rateLimitPerMinute: old.rateLimitPerMinute,
       metadata: old.metadata,
+      identityId: old.identityId,
+      ratelimits: old.ratelimits,
       publicKey: input.publicKey,
       rotatedFromId: old.id,
+      credits: inheritedCredits(old, now),
     });
     const graceEnd = new Date(now.getTime() + input.gracePeriodSeconds * 1000);
     const oldExpiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
@@ -90,4 +94,22 @@ export async function rotateApiKey(
     );
     return created;
   });
+}
+
+/**
+ * The new key starts with the old one's balance and refill. The old key keeps its own balance for
+ * the grace period (docs/decisions.md: a rotation can at most double what is left, for that while).
+ */
+function inheritedCredits(old: Parameters<typeof refillOf>[0], now: Date) {
+  const remaining = currentBalance(old, now);
+  if (remaining === null) return null;
+  const refill = refillOf(old);
+  return {
+    remaining,
+    refill: refill && {
+      interval: refill.interval,
+      amount: refill.amount,
+      dayOfMonth: refill.dayOfMonth ?? undefined,
+    },
+  };
 }

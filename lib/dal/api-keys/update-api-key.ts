@@ -6,8 +6,10 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto, UpdateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
+import { creditColumns, currentBalance, refillOf } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
+import { resolveIdentityId } from "./link-identity";
 import { notifyKeyChanged } from "./notify";
 
 /** Fields a signed key carries inside itself: changing them here would make the key and the database disagree. */
@@ -31,13 +33,28 @@ export async function updateApiKey(
         { fields: embedded.map((path) => ({ path, message: "Embedded in the signed key." })) },
       );
     }
+    const { credits, identityId: byId, externalId, ...fields } = patch;
+    const now = new Date();
+    const identityId = await resolveIdentityId(tx, ctx, { identityId: byId, externalId });
     const [row] = await tx
       .update(apiKeys)
-      .set(patch)
+      .set({
+        ...fields,
+        ...(identityId === undefined ? {} : { identityId }),
+        ...(credits === undefined ? {} : creditColumns(credits, now)),
+      })
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
       .returning(keyColumns);
     await notifyKeyChanged(tx, id);
-    await auditByCaller(tx, ctx, "api_key.updated", { type: "api_key", id }, { changed: Object.keys(patch) });
+    const details: Record<string, unknown> = { changed: Object.keys(patch) };
+    // Numbers only (no secret is near here): what the balance and refill were, and are.
+    if (credits !== undefined) {
+      details.credits = {
+        before: { remaining: currentBalance(current, now), refill: refillOf(current) },
+        after: { remaining: currentBalance(row!, now), refill: refillOf(row!) },
+      };
+    }
+    await auditByCaller(tx, ctx, "api_key.updated", { type: "api_key", id }, details);
     return toKeyDto(row!);
   });
 }

@@ -20,6 +20,7 @@ function recordingLimiter() {
     peek: (...args) => real.peek(...args),
     reset: (bucket) => real.reset(bucket),
     consumeAll: (buckets, now) => real.consumeAll(buckets, now),
+    consumeEach: (buckets, now) => real.consumeEach(buckets, now),
     refund: (bucket, now) => real.refund(bucket, now),
   };
   return { limiter, asked };

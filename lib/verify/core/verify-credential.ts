@@ -3,7 +3,9 @@ import { errorMessage } from "@/lib/errors/codes";
 import { missingScopes } from "@/lib/keys/scopes";
 import type { RateLimiter, RateLimitResult, ReplayStore } from "@/lib/ratelimit/types";
 import { type AuthDeps, type Authenticated, type AuthFailure, authenticate } from "./authenticate";
-import type { RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
+import { checkNamedLimits, type RequestedLimit } from "./named-limits";
+import { spendCredits } from "./spend-credits";
+import type { CreditLedger, RateLimitInfo, VerifiableKey, VerificationResult } from "./types";
 
 export type VerifyRequest = {
   credential: string | null;
@@ -13,9 +15,18 @@ export type VerifyRequest = {
   callerIp?: string;
   environment?: "live" | "test";
   scopes?: readonly string[];
+  /** Credits this verification spends (0–1000, default 1); only keys with credits pay it. */
+  cost?: number;
+  /** POST /api/v1/verify: named limits to check besides the auto-applied ones, with their costs. */
+  ratelimits?: readonly RequestedLimit[];
 };
 
-export type VerifyDeps = AuthDeps & { rateLimiter: RateLimiter; replayStore: ReplayStore };
+/** `credits`: needed only when a key has credits (the core asks nothing of it otherwise). */
+export type VerifyDeps = AuthDeps & {
+  rateLimiter: RateLimiter;
+  replayStore: ReplayStore;
+  credits?: CreditLedger;
+};
 
 const MINUTE_MS = 60_000;
 
@@ -45,7 +56,7 @@ function consumeRateLimits(key: VerifiableKey, deps: VerifyDeps): MaybePromise<R
 
 /**
  * SPEC §3 in order: credential → key (format, look-up, revocation, signature) → expiry → replay →
- * IP allowlist → environment → scopes → rate limit. Returns data; the route picks the status.
+ * IP allowlist → environment → scopes → rate limit → credits. Returns data; the route picks the status.
  * A cached secret key with in-process stores is decided synchronously (lib/async/maybe-promise.ts).
  */
 export function verifyCredential(request: VerifyRequest, deps: VerifyDeps): MaybePromise<VerificationResult> {
@@ -97,7 +108,7 @@ async function checkAccessOnce(
   return fresh ? result : replayed(key);
 }
 
-/** IP allowlist → environment → scopes → rate limit. */
+/** IP allowlist → environment → scopes → rate limits (tenant, key, then named ones) → credits (last: a refused request spends none). */
 function checkAccess(
   key: VerifiableKey,
   request: VerifyRequest,
@@ -136,18 +147,27 @@ function checkAccess(
     }
   }
 
-  return andThen(consumeRateLimits(key, deps), (limited): VerificationResult => {
-    if (limited === null) return { ok: true, key, ratelimit: null };
-    if (limited.allowed) return { ok: true, key, ratelimit: info(limited) };
-    return {
-      ok: false,
-      code: "RATE_LIMITED",
-      message: `Rate limit exceeded. Try again in ${limited.retryAfterSeconds} seconds.`,
-      details: { retryAfter: limited.retryAfterSeconds },
-      key,
-      ratelimit: info(limited),
-    };
+  return andThen(consumeRateLimits(key, deps), (limited): MaybePromise<VerificationResult> => {
+    if (limited !== null && !limited.allowed) return rateLimited(key, limited);
+    const ratelimit = limited === null ? null : info(limited);
+    const named = checkNamedLimits(key, request.ratelimits, deps.rateLimiter, deps.now, ratelimit);
+    // A key without credits stays on the synchronous path: no ledger, no promise.
+    if (key.credits === null) return named;
+    return andThen(named, (passed) =>
+      passed.ok ? spendCredits(key, request.cost ?? 1, passed, deps) : passed,
+    );
   });
+}
+
+function rateLimited(key: VerifiableKey, limited: RateLimitResult): VerificationResult {
+  return {
+    ok: false,
+    code: "RATE_LIMITED",
+    message: `Rate limit exceeded. Try again in ${limited.retryAfterSeconds} seconds.`,
+    details: { retryAfter: limited.retryAfterSeconds },
+    key,
+    ratelimit: info(limited),
+  };
 }
 
 function replayed(key: VerifiableKey): VerificationResult {

@@ -9,7 +9,7 @@ import { verifyInput } from "@/lib/schemas/verify";
 import { credentialFromHeaders } from "@/lib/verify/core/credential";
 import type { VerificationResult } from "@/lib/verify/core/types";
 import { runVerification } from "@/lib/verify/runtime/runtime";
-import { identity, rateLimitHeaders } from "./http";
+import { identity, keyIdentity, namedLimitsBody, rateLimitHeaders } from "./http";
 
 const TWO_CREDENTIALS_MESSAGE =
   "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
@@ -33,12 +33,26 @@ function failureOutput(result: Extract<VerificationResult, { ok: false }>): Http
     headers["retry-after"] = String(result.details.retryAfter);
     headers["cache-control"] = "no-store";
   }
+  if (result.code === "USAGE_EXCEEDED") {
+    headers["cache-control"] = "no-store";
+    // Retry-After only when waiting helps: a refill is scheduled.
+    const retryAfter = secondsUntil(result.details?.nextRefillAt);
+    if (retryAfter !== null) headers["retry-after"] = String(retryAfter);
+  }
   return errorOutput(result.code, result.message, result.details, headers);
+}
+
+function secondsUntil(iso: unknown, now = Date.now()): number | null {
+  if (typeof iso !== "string") return null;
+  return Math.max(1, Math.ceil((Date.parse(iso) - now) / 1000));
 }
 
 function whoamiOutput(result: VerificationResult): HttpOutput {
   if (!result.ok) return failureOutput(result);
-  return jsonOutput(identity(result.key), 200, rateLimitHeaders(result.ratelimit));
+  const headers = rateLimitHeaders(result.ratelimit);
+  // A balance changes with every call: no cache may keep an answer that carries one.
+  if (result.credits) headers["cache-control"] = "no-store";
+  return jsonOutput(identity(result.key, result.credits ?? null), 200, headers);
 }
 
 /** GET /api/v1/whoami: with a cached key, answered synchronously (no promise on the way). */
@@ -66,6 +80,8 @@ export const verifyCore: CoreHandler = async (input) => {
       callerIp,
       environment: body.environment,
       scopes: body.scopes,
+      cost: body.cost,
+      ratelimits: body.ratelimits,
     },
     input.via,
   );
@@ -77,10 +93,20 @@ function verifyOutput(result: VerificationResult): HttpOutput {
   if (!result.ok && result.callerThrottled) return failureOutput(result);
   const headers = { ...rateLimitHeaders(result.ratelimit), "cache-control": "no-store" };
   if (!result.ok) {
-    const { code, message, details } = result;
-    return jsonOutput({ valid: false, code, message, ...(details ? { details } : {}) }, 200, headers);
+    const { code, message, details, ratelimits } = result;
+    return jsonOutput(
+      {
+        valid: false,
+        code,
+        message,
+        ...(details ? { details } : {}),
+        ...(ratelimits ? { ratelimits: namedLimitsBody(ratelimits) } : {}),
+      },
+      200,
+      headers,
+    );
   }
-  const { key, ratelimit } = result;
+  const { key, ratelimit, ratelimits, unknownRatelimits, credits } = result;
   return jsonOutput(
     {
       valid: true,
@@ -95,6 +121,10 @@ function verifyOutput(result: VerificationResult): HttpOutput {
         remaining: ratelimit.remaining,
         reset: ratelimit.resetAt,
       },
+      credits: credits ?? null,
+      identity: keyIdentity(key),
+      ratelimits: ratelimits ? namedLimitsBody(ratelimits) : [],
+      ...(unknownRatelimits ? { unknownRatelimits } : {}),
     },
     200,
     headers,

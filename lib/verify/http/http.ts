@@ -1,4 +1,4 @@
-import type { RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
+import type { CreditBalance, NamedLimitInfo, RateLimitInfo, VerifiableKey } from "@/lib/verify/core/types";
 
 /** IETF RateLimit header fields: limit, remaining, and seconds until the window frees up. */
 export function rateLimitHeaders(
@@ -13,7 +13,8 @@ export function rateLimitHeaders(
   };
 }
 
-export function identity(key: VerifiableKey) {
+/** whoami's body: the key, its customer, and its balance (null: the key has no credits). */
+export function identity(key: VerifiableKey, credits: CreditBalance | null = null) {
   return {
     keyId: key.id,
     tenantId: key.tenantId,
@@ -22,5 +23,20 @@ export function identity(key: VerifiableKey) {
     environment: key.environment,
     scopes: key.scopes,
     expiresAt: key.expiresAtMs === null ? null : new Date(key.expiresAtMs).toISOString(),
+    identity: keyIdentity(key),
+    credits,
   };
+}
+
+export function keyIdentity({ identity }: VerifiableKey) {
+  return identity && { id: identity.id, externalId: identity.externalId, metadata: identity.metadata };
+}
+
+export function namedLimitsBody(ratelimits: readonly NamedLimitInfo[]) {
+  return ratelimits.map(({ name, limit, remaining, resetAt }) => ({
+    name,
+    limit,
+    remaining,
+    reset: resetAt,
+  }));
 }

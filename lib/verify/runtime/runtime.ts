@@ -13,6 +13,7 @@ import { getStores } from "@/lib/stores";
 import { type MissBudgetConfig, MissBudgetExhausted, missBudgetFor } from "@/lib/verify/core/miss-budget";
 import type { VerificationResult } from "@/lib/verify/core/types";
 import { type VerifyRequest, verifyCredential } from "@/lib/verify/core/verify-credential";
+import { creditLedger } from "./credit-ledger";
 import { createVerifier, type Verifier } from "./verifier";
 
 const VERIFIER_KEY = Symbol.for("keydesk.verifier");
@@ -143,6 +144,7 @@ function verifyAndRecord(request: VerifyRequest): MaybePromise<VerificationResul
     leewaySeconds: DEFAULT_LEEWAY_SECONDS,
     rateLimiter,
     replayStore: failClosedReplayStore,
+    credits: creditLedger,
   });
   return andThen(result, (settled) => {
     if (settled.key) {

@@ -33,5 +33,29 @@ export function toVerifiableKey(
       rateLimitPerMinute: effectiveTenantLimit(row.tenantRateLimitPerMinute, tenantLimitCeiling),
       maxTokenLifetimeSeconds: row.tenantMaxTokenLifetimeSeconds,
     },
+    credits: creditsOf(row),
+    identity:
+      row.identityId === null
+        ? null
+        : {
+            id: row.identityId,
+            externalId: row.identityExternalId ?? "",
+            metadata: row.identityMetadata ?? {},
+            ratelimits: row.identityRatelimits ?? [],
+          },
+    ratelimits: row.ratelimits,
   };
+}
+
+function creditsOf(row: VerificationKeyRow): VerifiableKey["credits"] {
+  if (row.creditsRemaining === null) return null;
+  const refill =
+    row.creditsRefillInterval && row.creditsRefillAmount !== null
+      ? {
+          interval: row.creditsRefillInterval,
+          amount: row.creditsRefillAmount,
+          dayOfMonth: row.creditsRefillDay,
+        }
+      : null;
+  return { refill };
 }

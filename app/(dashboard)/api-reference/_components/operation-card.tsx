@@ -84,6 +84,11 @@ export function OperationCard({ operation, spec }: { operation: Operation; spec:
             </table>
           </div>
         ) : null}
+        {operation.example ? (
+          <pre className="overflow-x-auto rounded-lg bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
+            {operation.example}
+          </pre>
+        ) : null}
         <ul className="flex flex-wrap gap-2">
           {Object.entries(operation.responses).map(([status, response]) => (
             <li key={status} className="max-w-full rounded-md bg-slate-50 px-2 py-1 text-xs break-words">

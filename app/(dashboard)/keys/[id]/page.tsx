@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LimitsTable } from "@/components/identities/limits-table";
 import { Card } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { requireContext } from "@/lib/auth/session";
@@ -12,8 +13,10 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import type { AuditEventDto } from "@/lib/schemas/audit-log";
 import { AuditTimeline } from "../_components/audit-timeline";
+import { CreditsCard } from "../_components/credits-card";
 import { KeyActions } from "../_components/key-actions";
 import { KeyHeader } from "../_components/key-header";
+import { KeyIdentity } from "../_components/key-identity";
 import { KeySettingsForm } from "../_components/key-settings-form";
 
 export const metadata: Metadata = { title: "API key" };
@@ -80,6 +83,12 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
               <UsageChart series={usage.series} interval={usage.interval} height={220} />
             )}
           </Card>
+          <Card
+            title="Credits"
+            description="The balance verifications spend; refills reset it at 00:00 UTC. Every change is audited."
+          >
+            <CreditsCard apiKey={key} lockedReason={lockedReason(ctx, key)} />
+          </Card>
           <Card title="Settings" description="Changes reach every instance within a second.">
             <KeySettingsForm
               apiKey={key}
@@ -88,9 +97,17 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
             />
           </Card>
         </div>
-        <Card title="Audit trail" description="Every change to this key: who, from where, when.">
-          <AuditTimeline events={events} keyId={key.id} currentUserId={ctx.userId} now={now} />
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <Card title="Customer" description="The identity whose rate limits this key shares.">
+            <KeyIdentity apiKey={key} lockedReason={lockedReason(ctx, key)} />
+          </Card>
+          <Card title="Rate limits" description="This key's own named limits (set through the REST API).">
+            <LimitsTable limits={key.ratelimits} empty="No named limits of its own." />
+          </Card>
+          <Card title="Audit trail" description="Every change to this key: who, from where, when.">
+            <AuditTimeline events={events} keyId={key.id} currentUserId={ctx.userId} now={now} />
+          </Card>
+        </div>
       </div>
     </>
   );

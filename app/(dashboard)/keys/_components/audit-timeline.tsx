@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   "api_key.updated": "Settings changed",
   "api_key.rotated": "Rotated",
   "api_key.revoked": "Revoked",
+  "api_key.credits_changed": "Credits changed",
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -18,6 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
   expiresAt: "expiry",
   metadata: "metadata",
   rateLimitPerMinute: "rate limit",
+  credits: "credits",
 };
 
 function actorLabel(actor: AuditEventDto["actor"], currentUserId: string): string {
@@ -34,6 +36,10 @@ function summary(event: AuditEventDto, keyId: string): ReactNode {
   const d = event.details;
   if (event.action === "api_key.updated" && Array.isArray(d.changed))
     return `: ${d.changed.map((field) => FIELD_NAMES[String(field)] ?? String(field)).join(", ")}`;
+  if (event.action === "api_key.credits_changed" && typeof d.after === "number") {
+    const before = typeof d.before === "number" ? d.before.toLocaleString("en") : "unlimited";
+    return `: ${before} → ${d.after.toLocaleString("en")}`;
+  }
   if (event.action === "api_key.revoked") {
     const where = text(d.url) ?? text(d.source);
     return ` — ${text(d.reason) ?? "no reason given"}${where ? ` (reported at ${where})` : ""}`;

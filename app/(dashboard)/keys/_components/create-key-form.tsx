@@ -1,11 +1,13 @@
 "use client";
 
 import { useForm } from "react-hook-form";
+import { type CreditPreset, presetValues } from "@/components/keys/credits";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert, submitAction, zodFormResolver } from "@/components/ui/form";
 import { createKeyAction, type IssuedKey } from "../actions";
 import { AllowlistField } from "./allowlist-field";
+import { CreditsField } from "./credits-field";
 import { ExpiryField } from "./expiry-field";
 import { KEY_FIELD_FOR, type KeyFormValues, keyFormSchema, toCreateKeyInput } from "./key-form-schema";
 import { KeyTypePicker } from "./key-type-picker";
@@ -29,6 +31,11 @@ const EMPTY: KeyFormValues = {
   expiresAt: "never",
   expiresOn: "",
   metadata: "",
+  creditsPreset: "none",
+  creditsRemaining: "",
+  creditsRefill: "none",
+  creditsRefillAmount: "",
+  externalId: "",
 };
 
 export function CreateKeyForm({
@@ -47,7 +54,22 @@ export function CreateKeyForm({
   });
   const { register, watch, setValue, formState } = form;
   const { errors, isSubmitting } = formState;
-  const [type, expiresAt, ipAllowlist] = watch(["type", "expiresAt", "ipAllowlist"]);
+  const [type, expiresAt, ipAllowlist, creditsPreset, creditsRefill] = watch([
+    "type",
+    "expiresAt",
+    "ipAllowlist",
+    "creditsPreset",
+    "creditsRefill",
+  ]);
+  // A preset fills in its numbers; they stay editable.
+  const presetField = register("creditsPreset", {
+    onChange: (event: { target: { value: string } }) => {
+      const values = presetValues(event.target.value as CreditPreset);
+      setValue("creditsRemaining", values.remaining, { shouldValidate: true });
+      setValue("creditsRefill", values.refill);
+      setValue("creditsRefillAmount", values.refillAmount, { shouldValidate: true });
+    },
+  });
   const blocked = Object.keys(errors).some((name) => name !== "root");
 
   const submit = form.handleSubmit(async (values) => {
@@ -94,7 +116,26 @@ export function CreateKeyForm({
         field={register("ipAllowlist")}
         error={errors.ipAllowlist?.message}
       />
+      <CreditsField
+        preset={creditsPreset ?? "none"}
+        refill={creditsRefill ?? "none"}
+        presetField={presetField}
+        remainingField={register("creditsRemaining")}
+        refillField={register("creditsRefill", { deps: "creditsRefillAmount" })}
+        refillAmountField={register("creditsRefillAmount")}
+        errors={{
+          remaining: errors.creditsRemaining?.message,
+          refillAmount: errors.creditsRefillAmount?.message,
+        }}
+      />
       <MetadataField field={register("metadata")} error={errors.metadata?.message} />
+      <Field
+        label="Customer (optional)"
+        hint="Your own id for the customer this key belongs to. It links the key to that identity, which is created if it does not exist yet."
+        error={errors.externalId?.message}
+      >
+        <Input placeholder="org_42" maxLength={256} {...register("externalId")} />
+      </Field>
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
         <Button type="button" variant="secondary" onClick={onCancel}>
           Cancel

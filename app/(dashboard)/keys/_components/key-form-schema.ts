@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { creditAmountProblem, creditsFrom } from "@/components/keys/credits";
 import * as check from "@/components/keys/field-helpers";
 import { textCheck } from "@/components/ui/form";
 
@@ -21,6 +22,13 @@ export type KeyFormValues = {
   expiresOn: string;
   /** JSON text. */
   metadata: string;
+  /** Create only: a preset ("none", "trial", "monthly", "custom") and the numbers as typed. */
+  creditsPreset?: string;
+  creditsRemaining?: string;
+  creditsRefill?: string;
+  creditsRefillAmount?: string;
+  /** The customer (identity) to link, by the tenant's own id; blank: none. Create form only. */
+  externalId?: string;
 };
 
 export const keyFormSchema = z
@@ -34,10 +42,21 @@ export const keyFormSchema = z
     publicKey: textCheck(check.privatePemProblem),
     expiresAt: z.string(),
     expiresOn: z.string(),
+    creditsPreset: z.string().optional(),
+    creditsRemaining: z.string().optional(),
+    creditsRefill: z.string().optional(),
+    creditsRefillAmount: z.string().optional(),
   })
   .superRefine((values, ctx) => {
     const problem = check.expiryProblem(values.expiresAt, values.expiresOn);
     if (problem) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: problem });
+    if (!values.creditsPreset || values.creditsPreset === "none") return;
+    const remaining = creditAmountProblem(values.creditsRemaining ?? "");
+    if (remaining) ctx.addIssue({ code: "custom", path: ["creditsRemaining"], message: remaining });
+    if (values.creditsRefill && values.creditsRefill !== "none") {
+      const amount = creditAmountProblem(values.creditsRefillAmount ?? "");
+      if (amount) ctx.addIssue({ code: "custom", path: ["creditsRefillAmount"], message: amount });
+    }
   });
 
 /** The create action's input, from what the form holds. */
@@ -51,9 +70,21 @@ export function toCreateKeyInput(values: KeyFormValues) {
     ipAllowlist: check.allowlistEntries(values.ipAllowlist),
     expiresAt: check.expiryFrom(values.expiresAt, values.expiresOn),
     metadata: check.parseMetadata(values.metadata),
+    ...(values.externalId?.trim() ? { externalId: values.externalId.trim() } : {}),
     ...(values.type === "public_key" ? { publicKey: values.publicKey } : {}),
+    credits: creditsFrom({
+      creditsPreset: values.creditsPreset ?? "none",
+      creditsRemaining: values.creditsRemaining ?? "",
+      creditsRefill: values.creditsRefill ?? "none",
+      creditsRefillAmount: values.creditsRefillAmount ?? "",
+    }),
   };
 }
 
 /** A server error about the expiry is shown under the expiry field. */
-export const KEY_FIELD_FOR = { expiresAt: "expiresOn" } as const;
+export const KEY_FIELD_FOR = {
+  expiresAt: "expiresOn",
+  credits: "creditsRemaining",
+  "credits.remaining": "creditsRemaining",
+  "credits.refill.amount": "creditsRefillAmount",
+} as const;

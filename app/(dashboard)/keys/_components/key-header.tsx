@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { formatCredits, nextRefillLabel, refillLabel } from "@/components/keys/credits";
 import { formatDate, formatDateTime, relativeTime } from "@/components/keys/format";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
@@ -82,6 +83,9 @@ export function KeyHeader({ apiKey, now, actions }: { apiKey: ApiKeyDto; now: nu
         <Item label="Created">
           <span title={formatDateTime(apiKey.createdAt)}>{formatDate(apiKey.createdAt)}</span>
         </Item>
+        <Item label="Credits">
+          <Credits credits={apiKey.credits} />
+        </Item>
         <Item label="Expires">
           {apiKey.expiresAt ? (
             <span title={formatDateTime(apiKey.expiresAt)}>{formatDate(apiKey.expiresAt)}</span>
@@ -99,5 +103,25 @@ export function KeyHeader({ apiKey, now, actions }: { apiKey: ApiKeyDto; now: nu
         </p>
       ) : null}
     </header>
+  );
+}
+
+function Credits({ credits }: { credits: ApiKeyDto["credits"] }) {
+  if (!credits) return <span className="text-ink-muted">Unlimited</span>;
+  const refill = refillLabel(credits.refill);
+  const next = nextRefillLabel(credits);
+  return (
+    <span data-testid="key-credits">
+      <strong className={`font-semibold tabular-nums ${credits.remaining === 0 ? "text-danger" : ""}`}>
+        {formatCredits(credits.remaining)}
+      </strong>{" "}
+      left
+      {refill ? <span className="block text-xs text-ink-muted">Refill: {refill}</span> : null}
+      {next && credits.nextRefillAt ? (
+        <span className="block text-xs text-ink-muted" title={formatDateTime(credits.nextRefillAt)}>
+          {next}
+        </span>
+      ) : null}
+    </span>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatDate, formatDateTime, relativeTime } from "@/components/keys/format";
 import type { KeyRowData } from "@/components/keys/key-row";
 import { displayStatus, EnvironmentBadge, keyHandle, StatusBadge, TypeLabel } from "./badges";
+import { CreditsBadge } from "./credits-badge";
 
 const SHOWN_SCOPES = 2;
 
@@ -50,7 +51,7 @@ export function KeysTable({ rows, now }: { rows: KeyRowData[]; now: number }) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-ink-muted uppercase">
           <tr>
-            {["Name", "Key", "Scopes", "Status", "Last used", "Created"].map((heading) => (
+            {["Name", "Key", "Scopes", "Status", "Credits", "Last used", "Created"].map((heading) => (
               <th key={heading} scope="col" className="px-4 py-3 font-medium tracking-wide whitespace-nowrap">
                 {heading}
               </th>
@@ -86,6 +87,9 @@ export function KeysTable({ rows, now }: { rows: KeyRowData[]; now: number }) {
               </td>
               <td className="px-4 py-3">
                 <StatusCell row={row} now={now} />
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                <CreditsBadge credits={row.credits} />
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-ink-muted">
                 {row.lastUsedAt ? (

@@ -22,6 +22,9 @@ const key: ApiKeyDto = {
   lastUsedIp: null,
   metadata: { team: "payments" },
   rotatedFromId: null,
+  credits: null,
+  identity: null,
+  ratelimits: [],
 };
 
 it("sends only the fields that changed, and an expiry only when one was chosen", () => {

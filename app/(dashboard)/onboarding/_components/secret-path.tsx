@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { createOnboardingKeyAction } from "../actions";
 import { CodeBlock } from "./code-block";
 import { FirstRequest } from "./first-request";
-import { curlSnippet } from "./snippets";
+import { curlSnippet, verifySnippet } from "./snippets";
 import { Step } from "./step";
 import { TryIt } from "./try-it";
 
@@ -39,6 +39,10 @@ export function SecretPath({ appUrl, readOnly }: { appUrl: string; readOnly: boo
             <CodeBlock label="Your secret key" code={key.secret} />
             <CodeBlock label="curl" code={curlSnippet(appUrl, { header: "X-API-Key", value: key.secret })} />
             <TryIt makeHeaders={async () => ({ "X-API-Key": key.secret })} />
+            <CodeBlock
+              label="From your backend or gateway: verify, spending credits"
+              code={verifySnippet(appUrl, key.secret)}
+            />
           </>
         ) : null}
       </Step>

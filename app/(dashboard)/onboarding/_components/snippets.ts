@@ -94,3 +94,15 @@ export function curlSnippet(
   const value = credential.header === "Authorization" ? `Bearer ${credential.value}` : credential.value;
   return `curl ${appUrl}/api/v1/whoami \\\n  -H "${credential.header}: ${value}"`;
 }
+
+/**
+ * For a gateway or backend checking a key its own API received: POST /api/v1/verify, with the
+ * `cost` in credits this call spends from a key that has credits (issue 12; default 1).
+ */
+export function verifySnippet(appUrl: string, secret: string): string {
+  return `curl -X POST ${appUrl}/api/v1/verify \\
+  -H "Content-Type: application/json" \\
+  -d '{"key": "${secret}", "cost": 1}'
+# → {"valid": true, "keyId": "key_…", …, "credits": {"remaining": 99, "nextRefillAt": null}}
+#   (credits is null for a key without credits; at 0: {"valid": false, "code": "USAGE_EXCEEDED", …})`;
+}
