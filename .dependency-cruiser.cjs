@@ -94,6 +94,8 @@ const LAYERS = {
     "lib/errors",
     "lib/schemas",
   ],
+  // Webhook delivery: the DAL's queue, signing, the guarded HTTP sender, the loop.
+  "lib/webhooks": ["lib/dal", "lib/crypto", "lib/env", "lib/log", "lib/errors", "lib/schemas"],
   // Invitations as a service: the DAL's change, then the email (or the link, once).
   "lib/members": ["lib/dal", "lib/mail", "lib/env", "lib/errors", "lib/log", "lib/schemas"],
   "lib/api": ["lib/auth", "lib/dal", "db", "lib/errors", "lib/http", "lib/schemas", "lib/env", "lib/log"],

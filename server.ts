@@ -16,6 +16,7 @@ import { createClientIpStamper } from "./lib/server/stamp-client-ip";
 import { writeOutput } from "./lib/server/write-output";
 import { closeStores, getStores } from "./lib/stores";
 import { getVerifier, stopVerifier } from "./lib/verify/runtime/runtime";
+import { startWebhookWorker, stopWebhookWorker } from "./lib/webhooks/runtime";
 
 /**
  * The one server for `npm run dev` and `npm start`. It owns the socket, so it knows the true peer
@@ -41,6 +42,7 @@ async function main() {
   // are then shared ones, and no early request waits for the subscription.
   getStores();
   getVerifier();
+  startWebhookWorker();
   if (!dev && !env.metricsToken) log.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone");
 
   const app = next({ dev, port: env.port, hostname: "localhost" });
@@ -87,8 +89,11 @@ async function main() {
   installShutdown({
     server,
     drainTimeoutMs: env.shutdownTimeoutMs,
-    // Usage still in memory is written after the last request and before the database closes.
-    flush: () => stopVerifier(),
+    // Usage still in memory, and the webhook sends under way, are recorded after the last request
+    // and before the database closes.
+    flush: async () => {
+      await Promise.all([stopVerifier(), stopWebhookWorker()]);
+    },
     close: async () => {
       await Promise.allSettled([closeStores(), app.close()]);
       await closeDb();

@@ -71,6 +71,7 @@ const rawSchema = z.object({
   VERIFY_MISS_BUDGET: intInRange(0, 1_000_000).default(60),
   VERIFY_MISS_BUDGET_EXEMPT: cidrList(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], "must be 0 or 1").optional(),
   DATABASE_TIMEOUT_MS: intInRange(100, 60_000).default(1_500),
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 300_000).default(10_000),
   USAGE_BUFFER_MAX_ROWS: intInRange(1_000, 10_000_000).default(100_000),
@@ -138,6 +139,8 @@ export type Env = {
   verifyMissBudgetExempt: string[];
   /** Bearer token for GET /api/metrics; unset: the metrics are public (they name no tenant or key). */
   metricsToken: string | undefined;
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may go to loopback/private addresses (tests, private networks). */
+  webhookAllowPrivate: boolean;
   /** Connect timeout, and the bound on key look-ups and readiness checks, before answering 503. */
   databaseTimeoutMs: number;
   /** On SIGTERM, how long in-flight requests get to finish before their connections are closed. */
@@ -227,6 +230,7 @@ export function parseEnv(source: EnvSource): Env {
     verifyMissBudget: raw.VERIFY_MISS_BUDGET,
     verifyMissBudgetExempt: splitList(raw.VERIFY_MISS_BUDGET_EXEMPT),
     metricsToken: raw.METRICS_TOKEN,
+    webhookAllowPrivate: raw.WEBHOOK_ALLOW_PRIVATE === "1",
     databaseTimeoutMs: raw.DATABASE_TIMEOUT_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     usageBufferMaxRows: raw.USAGE_BUFFER_MAX_ROWS,

@@ -7,3 +7,4 @@ export * from "./mfa";
 export * from "./tenants";
 export * from "./usage";
 export * from "./users";
+export * from "./webhooks";

@@ -3,13 +3,15 @@ import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CREDIT_OPERATIONS } from "./credit-operations";
 import { IDENTITY_OPERATIONS } from "./identity-operations";
 import { OPERATIONS as CORE_OPERATIONS, type Operation } from "./operations";
+import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
-/** Every documented route; account security's, credits' and identities' are listed in files of their own. */
+/** Every documented route; account security's, credits', identities' and webhooks' are listed in files of their own. */
 export const OPERATIONS: Operation[] = [
   ...CORE_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   ...CREDIT_OPERATIONS,
   ...IDENTITY_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];
 
 const json = (schema: z.ZodType) =>

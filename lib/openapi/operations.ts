@@ -49,6 +49,7 @@ export type Operation = {
     | "Members"
     | "API keys"
     | "Identities"
+    | "Webhooks"
     | "Operations";
   summary: string;
   auth: "none" | "accessToken" | "apiKey";

@@ -15,6 +15,7 @@ const TAGS = [
   "Members",
   "API keys",
   "Identities",
+  "Webhooks",
 ] as const;
 
 export default async function ApiReferencePage() {

@@ -5,6 +5,7 @@ import { generateKeyId } from "@/lib/keys/key-id";
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
+import { enqueueKeyEvent } from "../webhooks/key-events";
 import { creditColumns } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { issueKeyMaterial } from "./key-material";
@@ -84,6 +85,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateKeyInput): P
         ...(created.key.identity ? { identityId: created.key.identity.id } : {}),
       },
     );
+    await enqueueKeyEvent(tx, ctx.tenantId, "key.created", created.key);
     return created;
   });
 }

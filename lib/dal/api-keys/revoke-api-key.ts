@@ -5,6 +5,7 @@ import { apiKeys } from "@/db/schema";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { type Actor, assertCanWrite, type TenantContext } from "../context";
+import { enqueueKeyEvent } from "../webhooks/key-events";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
@@ -24,10 +25,17 @@ export async function revokeKeyInTx(
     .update(apiKeys)
     .set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(eq(apiKeys.tenantId, scope.tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
+    .returning(keyColumns);
   if (updated.length === 0) return false;
   await notifyKeyChanged(tx, id);
   await auditByCaller(tx, scope, "api_key.revoked", { type: "api_key", id }, { reason, ...details });
+  const key = toKeyDto(updated[0]!);
+  // A leaked key is also revoked: key.leaked carries where it was found, key.revoked the reason.
+  if (reason === "leaked") {
+    const leak = { url: details.url ?? null, source: details.source ?? null };
+    await enqueueKeyEvent(tx, scope.tenantId, "key.leaked", key, { leak });
+  }
+  await enqueueKeyEvent(tx, scope.tenantId, "key.revoked", key, { reason });
   return true;
 }
 

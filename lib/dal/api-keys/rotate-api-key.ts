@@ -7,9 +7,10 @@ import { parsePublicKeyPem } from "@/lib/keys/public-key-pem";
 import type { RotateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
+import { enqueueKeyEvent } from "../webhooks/key-events";
 import { type CreatedKey, insertApiKey } from "./create-api-key";
 import { currentBalance, refillOf } from "./credit-columns";
-import { keyStatus } from "./dto";
+import { keyColumns, keyStatus, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
 
@@ -76,10 +77,11 @@ export async function rotateApiKey(
     });
     const graceEnd = new Date(now.getTime() + input.gracePeriodSeconds * 1000);
     const oldExpiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
-    await tx
+    const [oldRow] = await tx
       .update(apiKeys)
       .set({ expiresAt: oldExpiresAt })
-      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, old.id)));
+      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, old.id)))
+      .returning(keyColumns);
     await notifyKeyChanged(tx, old.id);
     await auditByCaller(
       tx,
@@ -92,6 +94,8 @@ export async function rotateApiKey(
         oldKeyExpiresAt: oldExpiresAt.toISOString(),
       },
     );
+    // `key` is the rotated (old) key, as for every key.* event; the new one is beside it.
+    await enqueueKeyEvent(tx, ctx.tenantId, "key.rotated", toKeyDto(oldRow!), { newKey: created.key });
     return created;
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto, UpdateKeyInput } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
+import { enqueueKeyEvent } from "../webhooks/key-events";
 import { creditColumns, currentBalance, refillOf } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
@@ -55,6 +56,8 @@ export async function updateApiKey(
       };
     }
     await auditByCaller(tx, ctx, "api_key.updated", { type: "api_key", id }, details);
-    return toKeyDto(row!);
+    const key = toKeyDto(row!);
+    await enqueueKeyEvent(tx, ctx.tenantId, "key.updated", key, { changed: Object.keys(patch) });
+    return key;
   });
 }
