@@ -47,7 +47,14 @@ export function CreditsCard({ apiKey, lockedReason }: { apiKey: ApiKeyDto; locke
   });
 
   if (lockedReason) {
-    return <p className="text-sm text-ink-muted">{lockedReason}</p>;
+    // Its own words: the settings card below already gives the general reason.
+    return (
+      <p className="text-sm text-ink-muted">
+        {apiKey.status === "revoked"
+          ? "A revoked key's credits can no longer change."
+          : "Read-only access: an owner or admin can change this key's credits."}
+      </p>
+    );
   }
   return (
     <form onSubmit={apply} className="space-y-4" noValidate aria-busy={isSubmitting}>
