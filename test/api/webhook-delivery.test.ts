@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
+import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/webhooks/backoff";
 import { createSender } from "@/lib/webhooks/send";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import { createAccount, type TestAccount } from "../accounts";
@@ -102,7 +102,14 @@ describe("webhook delivery worker", () => {
       if (row.nextAttemptAt) delays.push(row.nextAttemptAt.getTime() - now());
     }
     expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, nextAttemptAt: null });
-    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1]! * 0.9);
+    // Each wait follows the growing schedule, jitter within its bounds (the last two steps share a
+    // base, so comparing neighbours alone failed whenever the jitter fell the other way).
+    delays.forEach((delay, i) => {
+      expect(delay).toBeGreaterThanOrEqual(retryDelayMs(i + 1, () => 0)!);
+      expect(delay).toBeLessThanOrEqual(retryDelayMs(i + 1, () => 1)!);
+    });
+    for (let i = 1; i < delays.length; i++)
+      expect(retryDelayMs(i + 1, () => 0.5)!).toBeGreaterThanOrEqual(retryDelayMs(i, () => 0.5)!);
     const total = delays.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(18 * 3600_000);
     expect(total).toBeLessThan(30 * 3600_000);
