@@ -80,7 +80,13 @@ export async function claimDueDeliveries(
           eq(webhookEndpoints.id, webhookDeliveries.endpointId),
         ),
       )
-      .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+      .innerJoin(
+        webhookEvents,
+        and(
+          eq(webhookEvents.tenantId, webhookDeliveries.tenantId),
+          eq(webhookEvents.id, webhookDeliveries.eventId),
+        ),
+      )
       .where(inArray(webhookDeliveries.id, ids));
     const authSecret = getEnv().authSecret;
     return rows.map(({ secret, previousSecret, previousSecretExpiresAt, ...row }) => ({

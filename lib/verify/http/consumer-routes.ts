@@ -88,6 +88,9 @@ export const verifyCore: CoreHandler = async (input) => {
   return verifyOutput(result);
 };
 
+/** The verify answer of a key with no named limits: one shared empty list, not one per request. */
+const NO_NAMED_LIMITS: readonly never[] = Object.freeze([]);
+
 function verifyOutput(result: VerificationResult): HttpOutput {
   // A throttled caller is told so with a 429, not a verdict on a credential it never had checked.
   if (!result.ok && result.callerThrottled) return failureOutput(result);
@@ -123,7 +126,7 @@ function verifyOutput(result: VerificationResult): HttpOutput {
       },
       credits: credits ?? null,
       identity: keyIdentity(key),
-      ratelimits: ratelimits ? namedLimitsBody(ratelimits) : [],
+      ratelimits: ratelimits ? namedLimitsBody(ratelimits) : NO_NAMED_LIMITS,
       ...(unknownRatelimits ? { unknownRatelimits } : {}),
     },
     200,
