@@ -15,13 +15,13 @@
  */
 import "../lib/server/allow-server-only";
 import { execSync } from "node:child_process";
-import { generateKeyPairSync, sign } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { benchKeyId, benchSecret, benchTenantId } from "./bench/bench-keys";
 import { type BenchConfig, FULL, QUICK } from "./bench/config";
-import { type AutocannonTarget, CredentialLoader, type Row, run } from "./bench/load";
-import { type KeydeskServer, sampleRss, startBaseline, startKeydesk, stopChildren } from "./bench/processes";
+import { CredentialLoader, type Row, run } from "./bench/load";
+import { type KeydeskServer, sampleRss, startKeydesk, stopChildren } from "./bench/processes";
 import { explainLookup, metric, scanCounts, settledScanCounts, untilCacheEmpty } from "./bench/queries";
+import { ratios } from "./bench/ratios";
 import { appendRun, type BenchResults, type ColdResult, renderRatios, renderRun } from "./bench/report";
 import {
   connect,
@@ -34,6 +34,7 @@ import {
   seedUsage,
   vacuumAnalyze,
 } from "./bench/seed";
+import { registerBenchTenant } from "./bench/tenant";
 import { timeGet, timeUsagePage } from "./bench/usage-timings";
 
 const args = process.argv.slice(2);
@@ -49,131 +50,7 @@ const PASSWORD = "bench password 123";
 /** The hot key: one of the bench tenant's keys, the same secret in both databases. */
 const HOT = 7;
 
-async function api(base: string, pathname: string, body: unknown, token?: string, method = "POST") {
-  const res = await fetch(`${base}${pathname}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-type BenchTenant = { id: string; email: string; accessToken: string };
-
-/** The bench tenant, signed up through the API, with its tenant limit removed (null) through the API. */
-async function registerBenchTenant(server: KeydeskServer): Promise<BenchTenant> {
-  const email = `bench-${Date.now()}@example.com`;
-  const { tenant } = await api(server.base, "/api/auth/register", {
-    email,
-    password: PASSWORD,
-    tenantName: "Bench",
-  });
-  const { accessToken } = await api(server.base, "/api/auth/login", { email, password: PASSWORD });
-  const patched = await api(
-    server.base,
-    "/api/tenants/me",
-    { rateLimitPerMinute: null },
-    accessToken,
-    "PATCH",
-  );
-  if (patched.rateLimitPerMinute !== null) throw new Error("the bench tenant still has a limit");
-  return { id: tenant.id, email, accessToken };
-}
-
-function es256Token(privateKey: import("node:crypto").KeyObject, sub: string) {
-  const now = Math.floor(Date.now() / 1000);
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  // No jti: the same token is sent on every request, which replay protection would (rightly) refuse.
-  const input = `${b64({ alg: "ES256", typ: "JWT" })}.${b64({ sub, iat: now, exp: now + 900 })}`;
-  return `${input}.${sign("sha256", Buffer.from(input), { key: privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
-}
-
 const load = { connections: config.connections, duration: config.duration, warmup: config.warmup };
-
-/** The median row of one target's rounds (each field on its own), its runs' rates in the name. */
-function medianRow(name: string, runs: readonly Row[]): Row {
-  const mid = (field: "rps" | "p50" | "p99") =>
-    runs.map((r) => r[field]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
-  const rates =
-    runs.length > 1 ? ` (median of ${runs.map((r) => r.rps.toLocaleString("en-US")).join(", ")})` : "";
-  return {
-    name: `${name}${rates}`,
-    rps: mid("rps"),
-    p50: mid("p50"),
-    p99: mid("p99"),
-    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-  };
-}
-
-/**
- * SPEC §7's ratios on the small database, each Keydesk route next to its bare baseline, in
- * interleaved rounds (see `ratioRounds`), each round in a rotated order. Run before the large database is seeded, so PostgreSQL
- * writing out ten million rows cannot weigh on one target more than another.
- */
-async function ratios(server: KeydeskServer, tenant: BenchTenant): Promise<{ rows: Row[]; rss: number }> {
-  const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const publicPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
-  const shaPort = await startBaseline("scripts/bench/baseline-sha.mjs");
-  const jwtPort = await startBaseline("scripts/bench/baseline-jwt.mjs", [
-    Buffer.from(publicPem).toString("base64"),
-  ]);
-  const publicKey = await api(
-    server.base,
-    "/api/tenants/me/api-keys",
-    { name: "bench jwt", type: "public_key", publicKey: publicPem },
-    tenant.accessToken,
-  );
-  const token = es256Token(pair.privateKey, publicKey.id);
-  const secret = benchSecret(HOT);
-  // The order of the report's table (report.ts reads the rows by position).
-  const targets: (AutocannonTarget & { name: string; rss?: true })[] = [
-    {
-      name: "bare node:http, SHA-256 + Map lookup",
-      url: `http://127.0.0.1:${shaPort}/`,
-      headers: { "x-api-key": "key-7" },
-    },
-    { name: "next route handler, static JSON (/api/health)", url: `${server.base}/api/health` },
-    {
-      name: "keydesk GET /api/v1/whoami, secret key",
-      url: `${server.base}/api/v1/whoami`,
-      headers: { "x-api-key": secret },
-      rss: true,
-    },
-    {
-      name: "keydesk POST /api/v1/verify, secret key",
-      url: `${server.base}/api/v1/verify`,
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ key: secret }),
-    },
-    {
-      name: "bare node:http, ES256 JWT verify",
-      url: `http://127.0.0.1:${jwtPort}/`,
-      headers: { authorization: `Bearer ${token}` },
-    },
-    {
-      name: "keydesk GET /api/v1/whoami, ES256 JWT",
-      url: `${server.base}/api/v1/whoami`,
-      headers: { authorization: `Bearer ${token}` },
-    },
-  ];
-  const runs = targets.map(() => [] as Row[]);
-  let rss = 0;
-  const ratioLoad = { ...load, duration: config.ratioDuration };
-  for (let round = 1; round <= config.ratioRounds; round++) {
-    console.info(`  round ${round} of ${config.ratioRounds}`);
-    // Each round starts one target later: none always runs first after a pause (or last).
-    for (let k = 0; k < targets.length; k++) {
-      const i = (k + round - 1) % targets.length;
-      const { name, rss: sampled, ...target } = targets[i]!;
-      const sampler = sampled ? sampleRss(server.pid) : null;
-      runs[i]!.push(await run(name, target, ratioLoad));
-      if (sampler) rss = Math.max(rss, sampler.stop());
-    }
-  }
-  return { rows: targets.map((t, i) => medianRow(t.name, runs[i]!)), rss };
-}
 
 /** The hot key on both databases in turn, so drift on a shared machine hits both alike. */
 async function hotRuns(small: KeydeskServer, large: KeydeskServer, sizes: { small: string; large: string }) {
@@ -259,7 +136,10 @@ async function main() {
   const smallSql = connect(DB.small);
   const largeSql = connect(DB.large);
   try {
-    const [smallTenant, largeTenant] = [await registerBenchTenant(small), await registerBenchTenant(large)];
+    const [smallTenant, largeTenant] = [
+      await registerBenchTenant(small, PASSWORD),
+      await registerBenchTenant(large, PASSWORD),
+    ];
     const [postgresVersion] = await smallSql<{ server_version: string }[]>`show server_version`;
 
     phase("seeding the small database");
@@ -270,7 +150,7 @@ async function main() {
       benchTenant: smallTenant.id,
     });
     phase("ratios against bare node:http, before the large database is seeded");
-    const ratioRun = await ratios(small, smallTenant);
+    const ratioRun = await ratios(small, smallTenant, config, benchSecret(HOT));
     if (ratiosOnly) {
       console.info(
         `\n${renderRatios(ratioRun.rows, config.quick).join("\n")}\n(--ratios: not written to ${out})`,

@@ -12,10 +12,8 @@ import {
   updateSecurityPolicyInput,
 } from "@/lib/schemas/account";
 import { tokenPair } from "@/lib/schemas/auth";
-import { errorEnvelope } from "@/lib/schemas/errors";
-import type { Operation } from "./operations";
+import { error, type Operation } from "./operation";
 
-const error = (description: string) => ({ description, schema: errorEnvelope });
 const noContent = (description: string) => ({ description });
 const refusedByPolicy = error("MFA_ENROLMENT_REQUIRED: the workspace requires 2FA and it is not on");
 

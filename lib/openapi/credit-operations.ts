@@ -1,8 +1,5 @@
 import { adjustCreditsInput, apiKey } from "@/lib/schemas/api-keys";
-import { errorEnvelope } from "@/lib/schemas/errors";
-import type { Operation } from "./operations";
-
-const error = (description: string) => ({ description, schema: errorEnvelope });
+import { error, type Operation } from "./operation";
 
 /** Issue 12's credits: the balance is set on create and PATCH too (see those operations' bodies). */
 export const CREDIT_OPERATIONS: Operation[] = [

@@ -2,14 +2,19 @@ import { z } from "zod";
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CREDIT_OPERATIONS } from "./credit-operations";
 import { IDENTITY_OPERATIONS } from "./identity-operations";
-import { OPERATIONS as CORE_OPERATIONS, type Operation } from "./operations";
+import { KEY_OPERATIONS } from "./key-operations";
+import { MEMBER_OPERATIONS } from "./member-operations";
+import type { Operation } from "./operation";
+import { CORE_OPERATIONS } from "./operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
-/** Every documented route; account security's, credits', identities' and webhooks' are listed in files of their own. */
+/** Every documented route, with the zod schemas its handler validates with and answers in. */
 export const OPERATIONS: Operation[] = [
   ...CORE_OPERATIONS,
-  ...ACCOUNT_OPERATIONS,
+  ...MEMBER_OPERATIONS,
+  ...KEY_OPERATIONS,
   ...CREDIT_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
   ...IDENTITY_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
 ];

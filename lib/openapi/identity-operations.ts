@@ -1,4 +1,3 @@
-import { errorEnvelope } from "@/lib/schemas/errors";
 import {
   createIdentityInput,
   identity,
@@ -8,9 +7,7 @@ import {
   listIdentitiesQuery,
   updateIdentityInput,
 } from "@/lib/schemas/identities";
-import type { Operation } from "./operations";
-
-const error = (description: string) => ({ description, schema: errorEnvelope });
+import { error, type Operation } from "./operation";
 
 /** Identities (issue 12): a tenant's customers, whose keys share named rate limits. */
 export const IDENTITY_OPERATIONS: Operation[] = [

@@ -1,4 +1,3 @@
-import { errorEnvelope } from "@/lib/schemas/errors";
 import {
   createWebhookInput,
   listDeliveriesQuery,
@@ -9,9 +8,8 @@ import {
   webhookEndpointList,
   webhookEndpointWithSecret,
 } from "@/lib/schemas/webhooks";
-import type { Operation } from "./operations";
+import { error, type Operation } from "./operation";
 
-const error = (description: string) => ({ description, schema: errorEnvelope });
 const base = { tag: "Webhooks", auth: "accessToken" } as const;
 const ENDPOINT = "/api/tenants/me/webhooks/{id}";
 
