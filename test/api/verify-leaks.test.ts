@@ -8,7 +8,7 @@ import { POST as leaks } from "@/app/api/v1/leaks/route";
 import { GET as whoami } from "@/app/api/v1/whoami/route";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
+import { getKeysNeedingAttention } from "@/lib/dal/api-keys/attention";
 import { overrideEnvForTests } from "@/lib/env";
 import { signSignedKey } from "@/lib/keys/signed-key";
 import { createAccount, type TestAccount } from "../accounts";
@@ -71,9 +71,12 @@ describe("POST /api/v1/leaks (GitHub secret scanning)", () => {
       actor: { type: "system" as const },
       ip: "x",
     };
-    expect((await listRecentlyLeakedKeys(ctx)).map((k) => k.id)).toEqual([leaked.id]);
+    expect((await getKeysNeedingAttention(ctx)).leaked.keys.map((k) => k.id)).toEqual([leaked.id]);
     const stranger = await createAccount("stranger");
-    expect(await listRecentlyLeakedKeys({ ...ctx, tenantId: stranger.tenantId })).toEqual([]);
+    expect((await getKeysNeedingAttention({ ...ctx, tenantId: stranger.tenantId })).leaked).toEqual({
+      count: 0,
+      keys: [],
+    });
 
     const audit = await (
       await call(auditLog, { token: owner.accessToken, path: `/?targetId=${leaked.id}` })

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { AttentionPanel } from "@/components/keys/attention-panel";
 import { toKeyRow } from "@/components/keys/key-row";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireContext } from "@/lib/auth/session";
+import { getKeysNeedingAttention } from "@/lib/dal/api-keys/attention";
 import { listApiKeys } from "@/lib/dal/api-keys/get-api-keys";
-import { listRecentlyLeakedKeys } from "@/lib/dal/api-keys/leaked-keys";
 import { getTenant } from "@/lib/dal/tenants";
 import { listKeysQuery } from "@/lib/schemas/api-keys";
 import { CreateKeyButton } from "./_components/create-key-button";
 import { type Filters, KeyFilters } from "./_components/key-filters";
 import { KeyIcon } from "./_components/key-icon";
 import { KeysList } from "./_components/keys-list";
-import { LeakBanner } from "./_components/leak-banner";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -31,10 +31,11 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
     const parsed = listKeysQuery.shape[name].safeParse(one(raw[name]));
     if (parsed.success && parsed.data) filters[name] = parsed.data;
   }
-  const [{ data, nextCursor }, tenant, leaked] = await Promise.all([
+  const now = Date.now();
+  const [{ data, nextCursor }, tenant, attention] = await Promise.all([
     listApiKeys(ctx, listKeysQuery.parse({ ...filters, limit: PAGE_SIZE })),
     getTenant(ctx),
-    listRecentlyLeakedKeys(ctx),
+    getKeysNeedingAttention(ctx, { now }),
   ]);
   const filtered = Boolean(filters.status || filters.environment || filters.type);
   const create = <CreateKeyButton scopeCatalog={tenant.scopeCatalog} readOnly={ctx.role === "viewer"} />;
@@ -75,7 +76,7 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
   return (
     <>
       {header}
-      <LeakBanner keys={leaked} />
+      <AttentionPanel attention={attention} now={now} />
       <KeyFilters current={filters} />
       {data.length === 0 ? (
         <div className="rounded-card border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-ink-muted">
@@ -92,7 +93,7 @@ export default async function KeysPage({ searchParams }: { searchParams: SearchP
           nextCursor={nextCursor}
           filters={filters}
           pageSize={PAGE_SIZE}
-          now={Date.now()}
+          now={now}
         />
       )}
     </>

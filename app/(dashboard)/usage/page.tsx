@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { AttentionPanel } from "@/components/keys/attention-panel";
 import { requireContext } from "@/lib/auth/session";
+import { getKeysNeedingAttention } from "@/lib/dal/api-keys/attention";
 import { loadUsageView } from "@/lib/dal/usage-view";
 import { UsageDashboard } from "./_components/usage-dashboard";
 
@@ -8,10 +10,15 @@ export const metadata: Metadata = { title: "Usage" };
 
 export default async function UsagePage() {
   const ctx = await requireContext();
-  const initial = await loadUsageView(ctx, "24h");
+  const now = Date.now();
+  const [initial, attention] = await Promise.all([
+    loadUsageView(ctx, "24h", undefined, now),
+    getKeysNeedingAttention(ctx, { now }),
+  ]);
   return (
     <>
       <PageHeader title="Usage" description="Verifications over time, by outcome, across all your keys." />
+      <AttentionPanel attention={attention} now={now} />
       <UsageDashboard initial={initial} />
     </>
   );
