@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
@@ -63,14 +62,7 @@ export const usageKeyTotals = pgTable(
     total: bigint("total", { mode: "number" }).notNull().default(0),
     failed: bigint("failed", { mode: "number" }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId] }),
-    // "Needs attention" looks for failure spikes in the last 24 h of minutes: only the few rows with
-    // failures, not every key's every minute (lib/dal/api-keys/attention.ts).
-    index("usage_key_totals_failed_minutes_idx")
-      .on(t.tenantId, t.bucketStart)
-      .where(sql`${t.granularity} = 'minute' and ${t.failed} > 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId] })],
 );
 
 /**

@@ -112,10 +112,9 @@ async function failureSpikes(ctx: TenantContext, now: number, threshold: number)
     .where(
       and(
         eq(usageKeyTotals.tenantId, ctx.tenantId),
+        eq(usageKeyTotals.granularity, "minute"),
         gte(usageKeyTotals.bucketStart, new Date(now - DAY_MS)),
-        // Literals, not parameters: they are the partial index's predicate, which a generic plan
-        // could not match against a parameter (usage_key_totals_failed_minutes_idx).
-        sql`${usageKeyTotals.granularity} = 'minute' and ${usageKeyTotals.failed} > 0`,
+        sql`${usageKeyTotals.failed} > 0`,
       ),
     )
     .groupBy(usageKeyTotals.keyId, window)

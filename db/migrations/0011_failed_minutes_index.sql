@@ -1,1 +1,0 @@
-CREATE INDEX "usage_key_totals_failed_minutes_idx" ON "usage_key_totals" USING btree ("tenant_id","bucket_start") WHERE "usage_key_totals"."granularity" = 'minute' and "usage_key_totals"."failed" > 0;
