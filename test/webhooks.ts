@@ -5,6 +5,7 @@ import { GET as getOne, PATCH as patch, DELETE as remove } from "@/app/api/tenan
 import { POST as sendTest } from "@/app/api/tenants/me/webhooks/[id]/test/route";
 import { POST as retry } from "@/app/api/tenants/me/webhooks/deliveries/[deliveryId]/retry/route";
 import { POST as create, GET as list } from "@/app/api/tenants/me/webhooks/route";
+import { webhookPayload } from "@/lib/schemas/webhook-events";
 import { createSender } from "@/lib/webhooks/send";
 import { createWebhookWorker } from "@/lib/webhooks/worker";
 import type { TestAccount } from "./accounts";
@@ -56,5 +57,11 @@ export async function deliverAndVerify(
   while ((await worker.runOnce()) > 0);
   return receiver.received
     .filter((r) => r.path === path)
-    .map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as never);
+    .map((r) => {
+      const payload = new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+        type: never;
+      };
+      // What arrives is what the OpenAPI `webhooks` section documents.
+      return webhookPayload(payload.type).parse(payload) as never;
+    });
 }
