@@ -75,6 +75,7 @@ const rawSchema = z.object({
   DATABASE_TIMEOUT_MS: intInRange(100, 60_000).default(1_500),
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 300_000).default(10_000),
   USAGE_BUFFER_MAX_ROWS: intInRange(1_000, 10_000_000).default(100_000),
+  WEBHOOK_FAILURE_SPIKE_THRESHOLD: intInRange(1, 10_000_000).default(100),
   TENANT_RATE_LIMIT_MAX: tenantRateLimit().optional(),
   TENANT_RATE_LIMIT_DEFAULT: tenantRateLimit().optional(),
   // Bounds of the in-process caches (README, "Memory bounds"): each holds at most this many entries.
@@ -141,6 +142,8 @@ export type Env = {
   metricsToken: string | undefined;
   /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may go to loopback/private addresses (tests, private networks). */
   webhookAllowPrivate: boolean;
+  /** usage.failure_spike: a key's failed verifications in 5 minutes must exceed this. */
+  webhookFailureSpikeThreshold: number;
   /** Connect timeout, and the bound on key look-ups and readiness checks, before answering 503. */
   databaseTimeoutMs: number;
   /** On SIGTERM, how long in-flight requests get to finish before their connections are closed. */
@@ -231,6 +234,7 @@ export function parseEnv(source: EnvSource): Env {
     verifyMissBudgetExempt: splitList(raw.VERIFY_MISS_BUDGET_EXEMPT),
     metricsToken: raw.METRICS_TOKEN,
     webhookAllowPrivate: raw.WEBHOOK_ALLOW_PRIVATE === "1",
+    webhookFailureSpikeThreshold: raw.WEBHOOK_FAILURE_SPIKE_THRESHOLD,
     databaseTimeoutMs: raw.DATABASE_TIMEOUT_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     usageBufferMaxRows: raw.USAGE_BUFFER_MAX_ROWS,

@@ -61,6 +61,11 @@ export const apiKeys = pgTable(
     creditsRefillDay: smallint("credits_refill_day"),
     /** When the balance was last set or refilled: a refill is due once a boundary passes after it. */
     creditsRefilledAt: timestamp("credits_refilled_at", { withTimezone: true }),
+    /**
+     * What `credits.low` measures 10 % of: the refill amount, or the balance last set when the key
+     * has no refill (docs/decisions.md). Null when the key has no credits.
+     */
+    creditsBaseline: integer("credits_baseline"),
     /** The tenant's customer this key belongs to (issue 12), if any. */
     identityId: text("identity_id"),
     /** Named rate limits of the key itself (issue 12). */
@@ -69,6 +74,10 @@ export const apiKeys = pgTable(
   (t) => [
     uniqueIndex("api_keys_secret_hash_idx").on(t.secretHash).where(sql`${t.secretHash} is not null`),
     index("api_keys_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    // The expiry job (lib/webhooks/expiry-job.ts) walks live keys by expiry, a bounded window at a time.
+    index("api_keys_live_expires_at_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.revokedAt} is null and ${t.expiresAt} is not null`),
     check("api_keys_credits_non_negative", sql`${t.creditsRemaining} >= 0`),
     index("api_keys_tenant_identity_idx")
       .on(t.tenantId, t.identityId)

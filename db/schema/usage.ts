@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
@@ -62,7 +63,12 @@ export const usageKeyTotals = pgTable(
     total: bigint("total", { mode: "number" }).notNull().default(0),
     failed: bigint("failed", { mode: "number" }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.granularity, t.bucketStart, t.keyId] }),
+    // The failure-spike job reads the last minutes of every tenant. On bucket_start, not on
+    // `failed`: the flush's upserts change only counts, so they stay HOT updates.
+    index("usage_key_totals_recent_minutes_idx").on(t.bucketStart).where(sql`${t.granularity} = 'minute'`),
+  ],
 );
 
 /**

@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -105,4 +106,24 @@ export const webhookDeliveries = pgTable(
     // The worker's claim query reads only due pending rows.
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
   ],
+);
+
+/**
+ * Which periodic event a key was last sent, and for what (issue 13, slice 5): the expiry job's
+ * `key.expiring:7d`, `key.expiring:1d` and `key.expired` with `mark` = the expiry they announced (a
+ * changed expiry is a new mark, so an extended key is announced again), and the spike job's
+ * `usage.failure_spike` with `mark` = when it was sent (once per hour). Written with an upsert in the
+ * transaction of the outbox row, so two instances racing for one event send it once.
+ */
+export const webhookKeyNotices = pgTable(
+  "webhook_key_notices",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    keyId: text("key_id").notNull(),
+    notice: text("notice").notNull(),
+    mark: timestamp("mark", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.keyId, t.notice] })],
 );

@@ -6,6 +6,7 @@ import { KEY_OPERATIONS } from "./key-operations";
 import { MEMBER_OPERATIONS } from "./member-operations";
 import type { Operation } from "./operation";
 import { CORE_OPERATIONS } from "./operations";
+import { webhooksSection } from "./webhook-events";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
 /** Every documented route, with the zod schemas its handler validates with and answers in. */
@@ -96,5 +97,6 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     },
     paths,
+    webhooks: webhooksSection(),
   };
 }

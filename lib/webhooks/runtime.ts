@@ -1,20 +1,32 @@
 import "server-only";
+import { settleCreditAlerts } from "@/lib/dal/key-alerts/credit-events";
 import { getEnv } from "@/lib/env";
+import { createExpiryJob, createFailureSpikeJob } from "./event-jobs";
+import type { PeriodicJob } from "./periodic-job";
 import { createSender } from "./send";
-import { createWebhookWorker, type WebhookWorker } from "./worker";
+import { createWebhookWorker } from "./worker";
 
-let worker: WebhookWorker | null = null;
+let jobs: PeriodicJob[] | null = null;
 
-/** The server process's delivery loop (server.ts starts it; graceful shutdown stops it). */
+/**
+ * The server process's webhook jobs (server.ts starts them; graceful shutdown stops them): the
+ * delivery worker, and the expiry and failure-spike jobs that queue events. Every instance runs
+ * all three: the queue and webhook_key_notices make that safe.
+ */
 export function startWebhookWorker(): void {
-  if (worker) return;
-  worker = createWebhookWorker({ sender: createSender({ allowPrivate: getEnv().webhookAllowPrivate }) });
-  worker.start();
+  if (jobs) return;
+  const env = getEnv();
+  jobs = [
+    createWebhookWorker({ sender: createSender({ allowPrivate: env.webhookAllowPrivate }) }),
+    createExpiryJob(),
+    createFailureSpikeJob({ threshold: env.webhookFailureSpikeThreshold }),
+  ];
+  for (const job of jobs) job.start();
 }
 
-/** Waits for the sends under way: their outcomes are recorded before the database closes. */
+/** Waits for the runs and sends under way: their outcomes are recorded before the database closes. */
 export async function stopWebhookWorker(): Promise<void> {
-  const running = worker;
-  worker = null;
-  await running?.stop();
+  const running = jobs ?? [];
+  jobs = null;
+  await Promise.all([...running.map((job) => job.stop()), settleCreditAlerts()]);
 }

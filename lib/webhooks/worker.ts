@@ -3,10 +3,12 @@ import { recordDeliveryOutcome, skipDelivery } from "@/lib/dal/webhooks/delivery
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/dal/webhooks/delivery-queue";
 import { describeError, log } from "@/lib/log";
 import { retryDelayMs } from "./backoff";
+import { type Clock, createPeriodicJob } from "./periodic-job";
 import type { Sender } from "./send";
 import { signatureHeader } from "./sign";
 
-export type Clock = { now: () => Date };
+export type { Clock } from "./periodic-job";
+
 export type WebhookWorker = { runOnce: () => Promise<number>; start: () => void; stop: () => Promise<void> };
 
 /** Sends one claimed delivery and records the attempt. */
@@ -55,9 +57,6 @@ export function createWebhookWorker(options: {
   const clock = options.clock ?? { now: () => new Date() };
   const intervalMs = options.intervalMs ?? 1000;
   const batchSize = options.batchSize ?? 20;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
 
   async function runOnce(): Promise<number> {
     const claimed = await claimDueDeliveries(clock.now(), batchSize, options.onlyTenantIds);
@@ -71,28 +70,10 @@ export function createWebhookWorker(options: {
     return claimed.length;
   }
 
-  function tick() {
-    running = runOnce()
-      .catch((error: unknown) => log.error("webhook worker failed", describeError(error)))
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(tick, intervalMs);
-          timer.unref();
-        }
-      });
-  }
-
-  return {
-    runOnce,
-    start: () => {
-      stopped = false;
-      timer = setTimeout(tick, intervalMs);
-      timer.unref();
-    },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  const job = createPeriodicJob({
+    intervalMs,
+    run: runOnce,
+    onError: (error) => log.error("webhook worker failed", describeError(error)),
+  });
+  return { runOnce, ...job };
 }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { GET as openapi } from "@/app/api/openapi.json/route";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/schemas/webhooks";
 import { call } from "../http";
 
 // Every method every app/api/**/route.ts exports is in the document served at /api/openapi.json,
@@ -81,4 +82,28 @@ it("finds the routes it leaves out, so the exclusions stay true", () => {
   expect(routePath(path.join(API, "tenants/me/api-keys/[id]/rotate/route.ts"))).toBe(
     "/api/tenants/me/api-keys/{id}/rotate",
   );
+});
+
+it("documents every webhook event type under `webhooks`, with its payload's type and data", async () => {
+  const res = await call(openapi, { path: "/api/openapi.json" });
+  type Body = { properties: { type: { const: string }; data: { properties: Record<string, unknown> } } };
+  const doc = (await res.json()) as {
+    webhooks: Record<
+      string,
+      { post: { requestBody: { content: { "application/json": { schema: Body } } } } }
+    >;
+  };
+  expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, "webhook.test"].sort());
+  for (const type of WEBHOOK_EVENT_TYPES) {
+    const schema = doc.webhooks[type]!.post.requestBody.content["application/json"].schema;
+    expect(schema.properties.type.const).toBe(type);
+    expect(Object.keys(schema.properties.data.properties)).toContain("key");
+  }
+  const spike = doc.webhooks["usage.failure_spike"]!.post.requestBody.content["application/json"].schema;
+  expect(Object.keys(spike.properties.data.properties)).toEqual([
+    "key",
+    "failures",
+    "windowMinutes",
+    "threshold",
+  ]);
 });

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { type AdjustCreditsInput, type ApiKeyDto, MAX_CREDITS } from "@/lib/schemas/api-keys";
 import { auditByCaller } from "../audit";
 import { assertCanWrite, type TenantContext } from "../context";
-import { currentBalance } from "./credit-columns";
+import { creditsBaseline, currentBalance } from "./credit-columns";
 import { keyColumns, toKeyDto } from "./dto";
 import { findKeyRowOrThrow } from "./get-api-keys";
 import { notifyKeyChanged } from "./notify";
@@ -51,6 +51,8 @@ export async function adjustCredits(
         creditsRemaining: after,
         // The balance now accounts for any boundary passed: the next refill is the next boundary.
         creditsRefilledAt: now,
+        // An adjustment starts a new period for credits.low/exhausted too (lib/keys/credit-alerts.ts).
+        creditsBaseline: creditsBaseline(current.creditsRefillAmount, after),
       })
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
       .returning(keyColumns);

@@ -9,10 +9,19 @@ export type CreditColumns = {
   creditsRefilledAt: Date | null;
 };
 
+/** What `credits.low` measures 10 % of: the refill amount, else the balance as last set. */
+export function creditsBaseline(refillAmount: number | null, balance: number | null): number | null {
+  return refillAmount ?? balance;
+}
+
 /** The columns that store `credits` as given (null: unlimited); the refill clock starts now. */
-export function creditColumns(credits: CreditsInput, now: Date): CreditColumns {
+export function creditColumns(
+  credits: CreditsInput,
+  now: Date,
+): CreditColumns & { creditsBaseline: number | null } {
   if (credits === null) {
     return {
+      creditsBaseline: null,
       creditsRemaining: null,
       creditsRefillInterval: null,
       creditsRefillAmount: null,
@@ -27,6 +36,7 @@ export function creditColumns(credits: CreditsInput, now: Date): CreditColumns {
     creditsRefillAmount: refill?.amount ?? null,
     creditsRefillDay: refill?.interval === "monthly" ? (refill.dayOfMonth ?? 1) : null,
     creditsRefilledAt: now,
+    creditsBaseline: creditsBaseline(refill?.amount ?? null, credits.remaining),
   };
 }
 

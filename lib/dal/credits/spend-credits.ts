@@ -2,7 +2,9 @@ import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import { creditAlertsCrossed } from "@/lib/keys/credit-alerts";
 import { type CreditRefill, nextRefillBoundary } from "@/lib/keys/credit-refill";
+import { queueCreditAlerts } from "../key-alerts/credit-events";
 import { effectiveBalanceSql, refilledAtSql } from "./balance-sql";
 
 export type SpendOutcome =
@@ -40,7 +42,7 @@ function prepareSpends(db: Database) {
       .update(apiKeys)
       .set({ creditsRemaining: sql`${balance} - ${cost}`, creditsRefilledAt: refilledAtSql(now) })
       .where(and(keyOfTenant, isNotNull(apiKeys.creditsRemaining), sql`${balance} >= ${cost}`))
-      .returning({ remaining: apiKeys.creditsRemaining, ...refillColumns })
+      .returning({ remaining: apiKeys.creditsRemaining, baseline: apiKeys.creditsBaseline, ...refillColumns })
       .prepare("keydesk_spend_credits"),
     balance: db
       .select({
@@ -84,7 +86,11 @@ export async function spendCredits(
   const args = { keyId: ref.keyId, tenantId: ref.tenantId, now: now.toISOString() };
   const [spent] = await spend.execute({ ...args, cost });
   if (spent) {
-    return { ok: true, credits: { remaining: spent.remaining ?? 0, nextRefillAt: nextRefillAt(spent, now) } };
+    // The balance before = what is left + the cost (the statement subtracted exactly that).
+    const remaining = spent.remaining ?? 0;
+    const alerts = creditAlertsCrossed(remaining + cost, remaining, spent.baseline);
+    if (alerts.length > 0) queueCreditAlerts(ref, alerts, remaining, now);
+    return { ok: true, credits: { remaining, nextRefillAt: nextRefillAt(spent, now) } };
   }
   const [current] = await balance.execute(args);
   // Credits removed since the key was cached: the key is unlimited now.
