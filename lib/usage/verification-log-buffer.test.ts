@@ -34,15 +34,23 @@ describe("VerificationLogBuffer sampling", () => {
     for (let i = 0; i < 3; i++) log.record(entry(T0, "key_a"));
     for (let i = 0; i < 2; i++) log.record(entry(T0, "key_b"));
     for (let i = 0; i < 2; i++) log.record(entry(T0 + 1000, "key_a"));
+    for (let i = 0; i < 3; i++) log.record(entry(T0 + 1000, "key_b"));
     const kept = log.drain();
+    // Past the rate, the first one is kept at once (weight 100), the next 99 would not be.
     expect(kept.map((e) => `${e.keyId}:${e.weight}`)).toEqual([
       "key_a:1",
       "key_a:1",
+      "key_a:100",
       "key_b:1",
       "key_b:1",
       "key_a:1",
       "key_a:1",
+      "key_b:1",
+      "key_b:1",
+      "key_b:100",
     ]);
+    expect(log.sampledOut).toBe(0);
+    log.record(entry(T0 + 1000, "key_b"));
     expect(log.sampledOut).toBe(1);
   });
 });

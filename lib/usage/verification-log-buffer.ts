@@ -62,7 +62,9 @@ export class VerificationLogBuffer {
     const { perKeyPerSecond, sampleOneIn, maxEntries } = this.#options;
     const over = seen - perKeyPerSecond;
     if (over > 0) {
-      if (over % sampleOneIn !== 0) {
+      // The first entry past the rate is kept (standing for it and the next k−1), so the log shows
+      // sampling from the moment it starts.
+      if ((over - 1) % sampleOneIn !== 0) {
         this.sampledOut++;
         return;
       }
