@@ -20,6 +20,7 @@ const LAYERS = {
   "lib/crypto": [],
   "lib/ratelimit": ["lib/async"],
   "lib/usage": [],
+  "lib/csv": [],
   "lib/keys": [],
   "lib/jwt": ["lib/async", "lib/keys"],
   "lib/ids": ["lib/keys"],
@@ -27,8 +28,9 @@ const LAYERS = {
   "lib/log": ["lib/env"],
   "lib/mail": ["lib/env"],
   "lib/schemas": ["lib/errors", "lib/ip", "lib/keys", "lib/ratelimit"],
+  "lib/exports": ["lib/csv", "lib/schemas"],
   "lib/http": ["lib/async", "lib/errors", "lib/log", "lib/crypto"],
-  "lib/metrics": ["lib/http"],
+  "lib/metrics": ["lib/http", "lib/errors"],
   "lib/stores": ["lib/env", "lib/log", "lib/ratelimit"],
   db: ["lib/env", "lib/log"],
   "lib/dal": [
@@ -98,7 +100,19 @@ const LAYERS = {
   "lib/webhooks": ["lib/dal", "lib/crypto", "lib/env", "lib/log", "lib/errors", "lib/schemas"],
   // Invitations as a service: the DAL's change, then the email (or the link, once).
   "lib/members": ["lib/dal", "lib/mail", "lib/env", "lib/errors", "lib/log", "lib/schemas"],
-  "lib/api": ["lib/auth", "lib/dal", "db", "lib/errors", "lib/http", "lib/schemas", "lib/env", "lib/log"],
+  "lib/api": [
+    "lib/auth",
+    "lib/dal",
+    "db",
+    "lib/errors",
+    "lib/exports",
+    "lib/http",
+    "lib/schemas",
+    "lib/env",
+    "lib/log",
+  ],
+  // The daily retention run: its schedule, and the DAL's deletes.
+  "lib/retention": ["lib/dal", "db", "lib/env", "lib/log"],
   "lib/actions": ["lib/auth", "lib/dal", "lib/errors", "lib/schemas", "lib/log"],
   "lib/openapi": ["lib/schemas", "lib/errors"],
   "lib/server": [

@@ -7,6 +7,7 @@ import { closeDb, databaseDriver } from "./db/client";
 import { EnvError, exportFrameworkEnv, getEnv } from "./lib/env";
 import { errorOutput } from "./lib/errors/envelope";
 import { describeError, log } from "./lib/log";
+import { startRetentionJob, stopRetentionJob } from "./lib/retention/runtime";
 import { createFastPath } from "./lib/server/fast-path";
 import { installShutdown } from "./lib/server/graceful-shutdown";
 import { guardBody } from "./lib/server/guard-body";
@@ -43,6 +44,7 @@ async function main() {
   getStores();
   getVerifier();
   startWebhookWorker();
+  startRetentionJob();
   if (!dev && !env.metricsToken) log.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone");
 
   const app = next({ dev, port: env.port, hostname: "localhost" });
@@ -92,7 +94,7 @@ async function main() {
     // Usage still in memory, and the webhook sends under way, are recorded after the last request
     // and before the database closes.
     flush: async () => {
-      await Promise.all([stopVerifier(), stopWebhookWorker()]);
+      await Promise.all([stopVerifier(), stopWebhookWorker(), stopRetentionJob()]);
     },
     close: async () => {
       await Promise.allSettled([closeStores(), app.close()]);

@@ -76,6 +76,10 @@ const rawSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 300_000).default(10_000),
   USAGE_BUFFER_MAX_ROWS: intInRange(1_000, 10_000_000).default(100_000),
   WEBHOOK_FAILURE_SPIKE_THRESHOLD: intInRange(1, 10_000_000).default(100),
+  VERIFICATION_LOG_DAYS: intInRange(1, 3_650).default(7),
+  VERIFICATION_LOG_SAMPLE_PER_SECOND: intInRange(1, 1_000_000).default(10),
+  VERIFICATION_LOG_SAMPLE_ONE_IN: intInRange(1, 1_000_000).default(100),
+  VERIFICATION_LOG_BUFFER_MAX: intInRange(100, 10_000_000).default(50_000),
   TENANT_RATE_LIMIT_MAX: tenantRateLimit().optional(),
   TENANT_RATE_LIMIT_DEFAULT: tenantRateLimit().optional(),
   // Bounds of the in-process caches (README, "Memory bounds"): each holds at most this many entries.
@@ -150,6 +154,8 @@ export type Env = {
   shutdownTimeoutMs: number;
   /** Usage entries (key × minute × outcome) held in memory while the database is away. */
   usageBufferMaxRows: number;
+  /** The verification log (issue 14): retention, sampling and the in-memory bound. */
+  verificationLog: { days: number; perKeyPerSecond: number; sampleOneIn: number; maxEntries: number };
   /** The most a tenant may set as its rate limit (per minute); null: no ceiling, "Unlimited" allowed. */
   tenantRateLimitMax: number | null;
   /** New tenants' rate limit (per minute); null: new tenants start with no tenant limit. */
@@ -238,6 +244,12 @@ export function parseEnv(source: EnvSource): Env {
     databaseTimeoutMs: raw.DATABASE_TIMEOUT_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     usageBufferMaxRows: raw.USAGE_BUFFER_MAX_ROWS,
+    verificationLog: {
+      days: raw.VERIFICATION_LOG_DAYS,
+      perKeyPerSecond: raw.VERIFICATION_LOG_SAMPLE_PER_SECOND,
+      sampleOneIn: raw.VERIFICATION_LOG_SAMPLE_ONE_IN,
+      maxEntries: raw.VERIFICATION_LOG_BUFFER_MAX,
+    },
     tenantRateLimitMax: tenantLimits.max,
     tenantRateLimitDefault: tenantLimits.default,
     cacheBounds: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, relativeTime } from "./format";
+import { formatDateTime, formatLogTime, relativeTime } from "./format";
 
 const NOW = Date.parse("2026-06-15T12:00:00Z");
 const at = (seconds: number) => new Date(NOW + seconds * 1000).toISOString();
@@ -22,4 +22,5 @@ describe("relativeTime", () => {
 
 it("formats in UTC and says so", () => {
   expect(formatDateTime("2026-06-15T12:00:00Z")).toBe("Jun 15, 2026, 12:00 PM UTC");
+  expect(formatLogTime("2026-06-15T00:04:05.123Z")).toBe("Jun 15, 00:04:05");
 });

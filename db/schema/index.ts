@@ -7,4 +7,5 @@ export * from "./mfa";
 export * from "./tenants";
 export * from "./usage";
 export * from "./users";
+export * from "./verification-log";
 export * from "./webhooks";

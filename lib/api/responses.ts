@@ -8,3 +8,16 @@ export function jsonResponse(body: unknown, init: { status?: number; headers?: H
   });
   return toResponse(jsonOutput(body, init.status ?? 200, headers));
 }
+
+/** A CSV download: an attachment (never rendered in the browser), per user, never cached. */
+export function csvResponse(filename: string, body: string): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

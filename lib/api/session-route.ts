@@ -19,6 +19,7 @@ export type SessionArgs<Q> = { ctx: TenantContext; query: Q; params: Params };
  */
 export function sessionRoute<Q = undefined>(
   config: { query?: z.ZodType<Q> },
+  /** A Response (a CSV download) is sent as it is; anything else as JSON. */
   handler: (args: SessionArgs<Q>) => Promise<unknown>,
 ) {
   return async (req: Request, segment?: Segment): Promise<Response> => {
@@ -28,6 +29,7 @@ export function sessionRoute<Q = undefined>(
       const query = config.query ? parseQuery(config.query, new URL(req.url)) : (undefined as Q);
       const params = segment ? await segment.params : {};
       const body = await handler({ ctx, query, params });
+      if (body instanceof Response) return body;
       return jsonResponse(body, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
       return handleError(error, req);

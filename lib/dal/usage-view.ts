@@ -1,5 +1,5 @@
 import "server-only";
-import type { UsageRange, UsageView } from "@/lib/schemas/usage";
+import type { UsageQuery, UsageRange, UsageView } from "@/lib/schemas/usage";
 import { getApiKey } from "./api-keys/get-api-keys";
 import type { TenantContext } from "./context";
 import { getTopKeys, getUsage } from "./usage";
@@ -22,11 +22,16 @@ export async function loadUsageView(
   now = Date.now(),
 ): Promise<UsageView> {
   if (keyId) await getApiKey(ctx, keyId);
-  const { ms, interval } = RANGES[range];
-  const query = { from: new Date(now - ms).toISOString(), to: new Date(now).toISOString(), interval, keyId };
+  const query = rangeQuery(range, keyId, now);
   const [usage, topKeys] = await Promise.all([
     getUsage(ctx, query, now),
     keyId ? [] : getTopKeys(ctx, query, 5, now),
   ]);
   return { ...usage, range, topKeys };
+}
+
+/** A dashboard range as the usage API's query (what the chart shows, and what "Export CSV" writes). */
+export function rangeQuery(range: UsageRange, keyId: string | undefined, now = Date.now()): UsageQuery {
+  const { ms, interval } = RANGES[range];
+  return { from: new Date(now - ms).toISOString(), to: new Date(now).toISOString(), interval, keyId };
 }

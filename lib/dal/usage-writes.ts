@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { usageFlushes, usageKeyTotals, usageRollups, usageTenantRollups } from "@/db/schema";
 import { byRowKey, toKeyTotals, toRollups, toTenantRollups } from "@/lib/usage/buckets";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
+import { writeLogEntries } from "./verification-log/write-log";
 
 /** Long enough for any retry of a batch (see usage-buffer.ts); the table stays small. */
 const FLUSH_IDS_KEPT = sql`interval '1 day'`;
@@ -73,6 +74,7 @@ export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
           },
         });
     }
+    await writeLogEntries(tx, batch.log);
     if (batch.lastUsed.length === 0) return;
     const rows = sql.join(
       batch.lastUsed.map(

@@ -4,25 +4,9 @@
  * reads these arrays only when scraped (see registry.ts). Its own `labels().inc()` hashes the label
  * set and allocates on every call.
  */
-export const VERIFICATION_OUTCOMES = [
-  "VALID",
-  "MISSING_CREDENTIALS",
-  "INVALID_API_KEY",
-  "INVALID_TOKEN",
-  "INVALID_SIGNATURE",
-  "API_KEY_EXPIRED",
-  "TOKEN_EXPIRED",
-  "TOKEN_NOT_YET_VALID",
-  "TOKEN_LIFETIME_TOO_LONG",
-  "TOKEN_REPLAYED",
-  "IP_NOT_ALLOWED",
-  "ENVIRONMENT_MISMATCH",
-  "INSUFFICIENT_SCOPE",
-  "RATE_LIMITED",
-  "USAGE_EXCEEDED",
-  "SERVICE_UNAVAILABLE",
-  "INTERNAL_ERROR",
-] as const;
+import { VERIFICATION_OUTCOMES } from "@/lib/errors/verification-outcomes";
+
+export { VERIFICATION_OUTCOMES };
 
 /** `fast`: served from the socket by server.ts; `next`: through Next's route handler. */
 export const VERIFICATION_PATHS = ["fast", "next"] as const;

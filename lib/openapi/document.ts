@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CREDIT_OPERATIONS } from "./credit-operations";
 import { IDENTITY_OPERATIONS } from "./identity-operations";
+import { INSIGHT_OPERATIONS } from "./insight-operations";
 import { KEY_OPERATIONS } from "./key-operations";
 import { MEMBER_OPERATIONS } from "./member-operations";
 import type { Operation } from "./operation";
@@ -15,6 +16,7 @@ export const OPERATIONS: Operation[] = [
   ...MEMBER_OPERATIONS,
   ...KEY_OPERATIONS,
   ...CREDIT_OPERATIONS,
+  ...INSIGHT_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   ...IDENTITY_OPERATIONS,
   ...WEBHOOK_OPERATIONS,

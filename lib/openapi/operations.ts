@@ -159,11 +159,15 @@ export const CORE_OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/tenants/me/usage",
     tag: "Tenant",
-    summary: "Verifications by time bucket and outcome (from rollups, not raw events)",
+    summary:
+      "Verifications by time bucket and outcome (from rollups, not raw events); format=csv downloads them as text/csv (bucket_start, interval, outcome, count)",
     auth: "accessToken",
     query: usageQuery,
     responses: {
-      200: { description: "Counts by bucket and outcome, and totals", schema: usageSeries },
+      200: {
+        description: "Counts by bucket and outcome, and totals (format=csv: a CSV attachment instead)",
+        schema: usageSeries,
+      },
       400: error("VALIDATION_ERROR"),
     },
   },

@@ -9,6 +9,8 @@ export const usageQuery = z
     to: z.iso.datetime({ offset: true }).optional(),
     interval: granularitySchema.optional(),
     keyId: z.string().max(64).optional(),
+    /** csv: the same counts as a download, one line per bucket and outcome (issue 14). */
+    format: z.enum(["json", "csv"]).optional(),
   })
   .strict();
 export type UsageQuery = z.infer<typeof usageQuery>;
@@ -42,6 +44,7 @@ export type UsageRange = z.infer<typeof usageRangeSchema>;
 export const usageViewQuery = z.object({
   range: usageRangeSchema.default("24h"),
   keyId: z.string().max(64).optional(),
+  format: z.enum(["json", "csv"]).optional(),
 });
 
 export const usageView = usageSeries.extend({ range: usageRangeSchema, topKeys: z.array(topKey) });

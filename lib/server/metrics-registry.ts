@@ -130,6 +130,12 @@ function createRegistry(): Registry {
     "Verifications whose usage was dropped (buffer full, or after shutdown)",
     () => [[{}, usage()?.droppedVerifications ?? 0]],
   );
+  scrapedCounter(
+    registry,
+    "keydesk_verification_log_dropped_total",
+    "Verification log entries dropped (log buffer full, or after shutdown)",
+    () => [[{}, verifier()?.log.dropped ?? 0]],
+  );
 
   scrapedCounter(
     registry,

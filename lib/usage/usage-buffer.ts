@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { bucketStart, type MinuteCount } from "./buckets";
+import type { LogEntry, VerificationLogBuffer } from "./verification-log-buffer";
 
 export { bucketStart, type Granularity, type MinuteCount, type UsageCount } from "./buckets";
 
@@ -18,7 +19,8 @@ export { bucketStart, type Granularity, type MinuteCount, type UsageCount } from
  */
 export type UsageEvent = { tenantId: string; keyId: string; outcome: string; at: number; ip: string };
 export type LastUsed = { tenantId: string; keyId: string; at: Date; ip: string };
-export type UsageBatch = { id: string; counts: MinuteCount[]; lastUsed: LastUsed[] };
+/** `log`: verification log entries, written in the same transaction as the counts (issue 14). */
+export type UsageBatch = { id: string; counts: MinuteCount[]; lastUsed: LastUsed[]; log: LogEntry[] };
 /** Last-used as held until a batch is sealed: updated in place, a Date made only once per batch. */
 type PendingLastUsed = { tenantId: string; keyId: string; atMs: number; ip: string };
 
@@ -38,6 +40,8 @@ export type UsageBufferOptions = {
   now?: () => number;
   newBatchId?: () => string;
   onDrop?: (report: DropReport) => void;
+  /** The verification log whose entries ride along with each batch. */
+  log?: VerificationLogBuffer;
 };
 
 export type UsageBufferStats = {
@@ -74,6 +78,7 @@ export class UsageBuffer {
   readonly #now: () => number;
   readonly #newBatchId: () => string;
   readonly #onDrop: (report: DropReport) => void;
+  readonly #log: VerificationLogBuffer | undefined;
 
   constructor(
     private readonly write: (batch: UsageBatch) => Promise<void>,
@@ -85,6 +90,7 @@ export class UsageBuffer {
     this.#now = options.now ?? Date.now;
     this.#newBatchId = options.newBatchId ?? randomUUID;
     this.#onDrop = options.onDrop ?? (() => {});
+    this.#log = options.log;
   }
 
   record(event: UsageEvent): void {
@@ -140,7 +146,7 @@ export class UsageBuffer {
   async #flushNow(): Promise<void> {
     for (let pass = 0; pass < 2; pass++) {
       if (!this.#waiting) {
-        if (this.#counts.size === 0 && this.#lastUsed.size === 0) return;
+        if (!this.#hasUnsealed()) return;
         this.#waiting = this.#seal();
       }
       try {
@@ -160,11 +166,16 @@ export class UsageBuffer {
     }
   }
 
+  #hasUnsealed(): boolean {
+    return this.#counts.size > 0 || this.#lastUsed.size > 0 || (this.#log?.pending ?? 0) > 0;
+  }
+
   #seal(): UsageBatch {
     const batch = {
       id: this.#newBatchId(),
       counts: [...this.#counts.values()],
       lastUsed: Array.from(this.#lastUsed.values(), toLastUsed),
+      log: this.#log?.drain() ?? [],
     };
     this.#counts = new Map();
     this.#lastUsed = new Map();
@@ -221,7 +232,7 @@ export class UsageBuffer {
     this.#timer = undefined;
     const deadline = this.#now() + deadlineMs;
     // Loops until nothing is left: counts may still arrive while the last write is under way.
-    while (this.#waiting || this.#counts.size > 0 || this.#lastUsed.size > 0) {
+    while (this.#waiting || this.#hasUnsealed()) {
       try {
         await this.flush();
       } catch (error) {
@@ -243,6 +254,7 @@ export class UsageBuffer {
     this.#stats.droppedVerifications += verifications;
     const lastUsed = (this.#waiting?.lastUsed.length ?? 0) + this.#lastUsed.size;
     this.#onDrop({ counts: all.length, verifications, lastUsed, reason: "stopped" });
+    this.#log?.discard([...(this.#waiting?.log ?? []), ...this.#log.drain()]);
     this.#waiting = null;
     this.#counts = new Map();
     this.#lastUsed = new Map();

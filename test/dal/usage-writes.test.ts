@@ -47,6 +47,7 @@ describe("writeUsageBatch on the real database", () => {
         { tenantId: account.tenantId, keyId: key.id, minute: at - (at % 60_000), outcome: "VALID", count: 4 },
       ],
       lastUsed: [],
+      log: [],
     });
     for (const interval of ["minute", "hour", "day"]) {
       expect(await totals(key.id, interval)).toEqual({ VALID: 4 });
@@ -77,11 +78,13 @@ describe("per-tenant rollups (issue 10: a tenant's chart reads one row per bucke
         { tenantId: other.tenantId, keyId: stranger.id, minute, outcome: "VALID", count: 100 },
       ],
       lastUsed: [],
+      log: [],
     });
     await writeUsageBatch({
       id: `tenant-sum-again-${at}`,
       counts: [{ tenantId: owner.tenantId, keyId: k1.id, minute, outcome: "VALID", count: 1 }],
       lastUsed: [],
+      log: [],
     });
     for (const interval of ["minute", "hour", "day"]) {
       expect(await tenantTotals(owner.accessToken, interval), interval).toEqual({
@@ -112,6 +115,7 @@ describe("per-tenant rollups (issue 10: a tenant's chart reads one row per bucke
           id: `race-${minute}-${owner.tenantId}-${i}`,
           counts: i % 2 === 0 ? counts : [...counts].reverse(),
           lastUsed: [],
+          log: [],
         }),
       ),
     );
@@ -138,6 +142,7 @@ describe("per-key totals (issue 10: top keys read one row per key and bucket)", 
         { tenantId: owner.tenantId, keyId: quiet.id, minute, outcome: "VALID", count: 3 },
       ],
       lastUsed: [],
+      log: [],
     });
     const ctx = {
       tenantId: owner.tenantId,

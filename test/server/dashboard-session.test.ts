@@ -52,6 +52,9 @@ describe("GET routes for the dashboard (browser session)", () => {
     "/api/dashboard/usage?range=1h",
     "/api/dashboard/keys",
     `/api/dashboard/keys/${ownKeyId}`,
+    `/api/dashboard/keys/${ownKeyId}/verifications`,
+    `/api/dashboard/keys/${ownKeyId}/verifications?format=csv`,
+    "/api/dashboard/usage?range=24h&format=csv",
   ];
 
   it("answer an anonymous caller 401 in the error envelope", async () => {
@@ -79,12 +82,22 @@ describe("GET routes for the dashboard (browser session)", () => {
     const usage = await get(`/api/dashboard/usage?range=1h&keyId=${ownKeyId}`, ownerCookie);
     expect(usage.status).toBe(200);
     expect(await usage.json()).toMatchObject({ range: "1h", interval: "minute", topKeys: [] });
+    const log = await get(`/api/dashboard/keys/${ownKeyId}/verifications`, ownerCookie);
+    expect(await log.json()).toMatchObject({ data: [], nextCursor: null, sampled: false });
+    const csv = await get(`/api/dashboard/usage?range=1h&keyId=${ownKeyId}&format=csv`, ownerCookie);
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="usage-key_\w+-[\d-]+-minute\.csv"$/,
+    );
+    expect(await csv.text()).toBe("bucket_start,interval,outcome,count\r\n");
   });
 
   it("answer another tenant's key id 404, as an unknown one", async () => {
     for (const route of [
       `/api/dashboard/keys/${foreignKeyId}`,
       `/api/dashboard/usage?range=24h&keyId=${foreignKeyId}`,
+      `/api/dashboard/usage?range=24h&keyId=${foreignKeyId}&format=csv`,
+      `/api/dashboard/keys/${foreignKeyId}/verifications`,
+      `/api/dashboard/keys/${foreignKeyId}/verifications?format=csv`,
     ]) {
       const res = await get(route, ownerCookie);
       expect(res.status, route).toBe(404);

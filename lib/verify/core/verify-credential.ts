@@ -19,6 +19,9 @@ export type VerifyRequest = {
   cost?: number;
   /** POST /api/v1/verify: named limits to check besides the auto-applied ones, with their costs. */
   ratelimits?: readonly RequestedLimit[];
+  /** For the verification log only (issue 14): which route asked, and whoami's User-Agent. */
+  route?: "whoami" | "verify";
+  userAgent?: string | null;
 };
 
 /** `credits`: needed only when a key has credits (the core asks nothing of it otherwise). */

@@ -62,7 +62,15 @@ export const whoamiCore: CoreHandler = (input) => {
   const headers = headersOf(input);
   const sent = credentialFromHeaders(headers);
   if (!sent.ok) return errorOutput("INVALID_REQUEST", TWO_CREDENTIALS_MESSAGE);
-  const result = runVerification({ credential: sent.credential, clientIp: clientIpOf(input) }, input.via);
+  const result = runVerification(
+    {
+      credential: sent.credential,
+      clientIp: clientIpOf(input),
+      route: "whoami",
+      userAgent: input.header("user-agent"),
+    },
+    input.via,
+  );
   return andThen(result, whoamiOutput);
 };
 
@@ -82,6 +90,7 @@ export const verifyCore: CoreHandler = async (input) => {
       scopes: body.scopes,
       cost: body.cost,
       ratelimits: body.ratelimits,
+      route: "verify",
     },
     input.via,
   );

@@ -148,12 +148,19 @@ function verifyAndRecord(request: VerifyRequest): MaybePromise<VerificationResul
   });
   return andThen(result, (settled) => {
     if (settled.key) {
-      verifier.usage.record({
-        tenantId: settled.key.tenantId,
-        keyId: settled.key.id,
-        outcome: settled.ok ? "VALID" : settled.code,
+      const { tenantId, id: keyId } = settled.key;
+      const outcome = settled.ok ? "VALID" : settled.code;
+      verifier.usage.record({ tenantId, keyId, outcome, at: now, ip: request.clientIp });
+      verifier.log.record({
+        tenantId,
+        keyId,
         at: now,
+        outcome,
         ip: request.clientIp,
+        route: request.route ?? "verify",
+        userAgent: request.userAgent ?? null,
+        scopes: request.scopes ?? null,
+        weight: 1,
       });
     }
     return settled;

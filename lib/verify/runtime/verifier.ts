@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { log } from "@/lib/log";
 import { type DropReport, UsageBuffer } from "@/lib/usage/usage-buffer";
+import { VerificationLogBuffer } from "@/lib/usage/verification-log-buffer";
 import { KeyCache } from "@/lib/verify/core/key-cache";
 import { toVerifiableKey } from "./to-verifiable-key";
 
@@ -20,6 +21,8 @@ export type Verifier = {
   keyCache: KeyCache;
   keyObjects: KeyObjectCache;
   usage: UsageBuffer;
+  /** Entries of the verification log waiting for the next usage flush (issue 14). */
+  log: VerificationLogBuffer;
   /** For the hit ratio: look-ups asked of the cache, and those that went to the database. */
   lookups: { readonly total: number; readonly misses: number };
   /** Resolves once this instance hears key changes (retried until it does). */
@@ -84,6 +87,19 @@ function dropLogger() {
   };
 }
 
+/** Log entries dropped (buffer full, or shutdown), summed and logged at most every 10 s. */
+function logDropLogger() {
+  let lastLogAt = 0;
+  let dropped = 0;
+  return (count: number) => {
+    dropped += count;
+    if (Date.now() - lastLogAt < 10_000) return;
+    lastLogAt = Date.now();
+    log.warn("verification log buffer full: dropped entries", { droppedEntries: dropped });
+    dropped = 0;
+  };
+}
+
 async function subscribe(verifier: Verifier): Promise<void> {
   const onMessage = (payload: string) => {
     const [kind, id] = payload.split(":") as [string, string | undefined];
@@ -141,9 +157,11 @@ export function createVerifier(env: Env): Verifier {
       return keyCache.loads;
     },
   };
+  const verificationLog = new VerificationLogBuffer({ ...env.verificationLog, onDrop: logDropLogger() });
   const usage = new UsageBuffer(writeUsageBatch, {
     maxPendingCounts: env.usageBufferMaxRows,
     onDrop: dropLogger(),
+    log: verificationLog,
   });
   usage.start(1000, (error) =>
     log.warn("usage flush failed; will retry", {
@@ -156,6 +174,7 @@ export function createVerifier(env: Env): Verifier {
     keyCache,
     keyObjects,
     usage,
+    log: verificationLog,
     lookups,
     subscribed: Promise.resolve(),
     listening: false,

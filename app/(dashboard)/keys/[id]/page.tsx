@@ -9,15 +9,18 @@ import { listAuditEvents } from "@/lib/dal/audit-log";
 import type { TenantContext } from "@/lib/dal/context";
 import { getTenant } from "@/lib/dal/tenants";
 import { loadUsageView } from "@/lib/dal/usage-view";
+import { listVerificationLog } from "@/lib/dal/verification-log/list-log";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
 import type { AuditEventDto } from "@/lib/schemas/audit-log";
+import { LOGGED_OUTCOMES } from "@/lib/schemas/verification-log";
 import { AuditTimeline } from "../_components/audit-timeline";
 import { CreditsCard } from "../_components/credits-card";
 import { KeyActions } from "../_components/key-actions";
 import { KeyHeader } from "../_components/key-header";
 import { KeyIdentity } from "../_components/key-identity";
 import { KeySettingsForm } from "../_components/key-settings-form";
+import { VerificationLog } from "../_components/verification-log";
 
 export const metadata: Metadata = { title: "API key" };
 
@@ -56,10 +59,11 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
   const ctx = await requireContext();
   const { id } = await params;
   const key = await keyOrNotFound(ctx, id);
-  const [tenant, events, usage] = await Promise.all([
+  const [tenant, events, usage, log] = await Promise.all([
     getTenant(ctx),
     keyEvents(ctx, key),
     loadUsageView(ctx, "24h", key.id),
+    listVerificationLog(ctx, key.id, { limit: 20, format: "json" }),
   ]);
   const now = Date.now();
   const total = Object.values(usage.totals).reduce((sum, n) => sum + n, 0);
@@ -75,13 +79,19 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
     <>
       <KeyHeader apiKey={key} now={now} actions={actions} />
       <div className="grid items-start gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="Usage, last 24 hours" description={`${total.toLocaleString("en")} verifications`}>
             {total === 0 ? (
               <p className="text-sm text-ink-muted">No verifications with this key in the last 24 hours.</p>
             ) : (
               <UsageChart series={usage.series} interval={usage.interval} height={220} />
             )}
+          </Card>
+          <Card
+            title="Recent verifications"
+            description="Each call that named this key, newest first: outcome, client address, route."
+          >
+            <VerificationLog keyId={key.id} initial={log} outcomes={LOGGED_OUTCOMES} />
           </Card>
           <Card
             title="Credits"

@@ -51,12 +51,22 @@ export function UsageDashboard({ initial }: { initial: UsageView }) {
         variant="segmented"
         panelClassName="space-y-6"
         aside={
-          <p className="flex items-center gap-2 text-xs text-ink-muted" aria-live="polite">
-            {loading || query.isFetching ? (
-              <span className="h-2 w-2 animate-pulse rounded-full bg-brand-500" aria-hidden="true" />
-            ) : null}
-            {status}
-          </p>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <p className="flex items-center gap-2 text-xs text-ink-muted" aria-live="polite">
+              {loading || query.isFetching ? (
+                <span className="h-2 w-2 animate-pulse rounded-full bg-brand-500" aria-hidden="true" />
+              ) : null}
+              {status}
+            </p>
+            {/* The range chosen above, as the same counts per bucket and outcome (a download). */}
+            <a
+              href={`/api/dashboard/usage?range=${range}&format=csv`}
+              download
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
+              Export CSV
+            </a>
+          </div>
         }
       >
         <div aria-busy={loading} className={`space-y-6 transition-opacity ${loading ? "opacity-50" : ""}`}>

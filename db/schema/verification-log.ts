@@ -1,0 +1,44 @@
+import { bigserial, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+/**
+ * One row per logged verification of a key (issue 14), written in batches with usage (never one
+ * insert per request) and deleted after VERIFICATION_LOG_DAYS by the retention job.
+ * `weight` > 1: the entry stands for that many verifications, the others were not kept (sampling
+ * above VERIFICATION_LOG_SAMPLE_PER_SECOND, see lib/usage/verification-log-buffer.ts).
+ */
+export const verificationLog = pgTable(
+  "verification_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    keyId: text("key_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    outcome: text("outcome").notNull(),
+    ip: text("ip").notNull(),
+    /** `whoami` or `verify`. */
+    path: text("path").notNull(),
+    /** whoami only, truncated (lib/usage/verification-log-buffer.ts). */
+    userAgent: text("user_agent"),
+    /** verify only: the scopes the caller required, space-separated. */
+    scopes: text("scopes"),
+    weight: integer("weight").notNull().default(1),
+  },
+  (t) => [
+    // The key page reads newest first with an (at, id) cursor: one index walk per page.
+    index("verification_log_key_idx").on(t.tenantId, t.keyId, t.at.desc(), t.id.desc()),
+    // The retention job deletes by age across tenants.
+    index("verification_log_at_idx").on(t.at),
+  ],
+);
+
+/**
+ * When each periodic job last ran, shared by every instance: an instance claims a run by moving
+ * `last_run_at` forward in one conditional statement, so two instances never both run it.
+ */
+export const scheduledJobs = pgTable("scheduled_jobs", {
+  name: text("name").primaryKey(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
+});
