@@ -23,6 +23,7 @@ function recordUsage(tenantId: string, keyId: string, minute: number, outcome: s
     id: `spike-${randomUUID()}`,
     counts: [{ tenantId, keyId, minute, outcome, count }],
     lastUsed: [],
+    log: [],
   });
 }
 

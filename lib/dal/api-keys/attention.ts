@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiKeys, usageKeyTotals } from "@/db/schema";
+import { apiKeys, webhookKeyNotices } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import {
   ATTENTION_REASONS,
   type Attention,
@@ -16,27 +17,20 @@ const PER_REASON = 10;
 /** A moment as a parameter of raw SQL (postgres.js takes no Date there; drizzle's operators do). */
 const at = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 
-export type AttentionOptions = {
-  now?: number;
-  /** A key's failed verifications in one 5-minute window that make a spike (issue 14, issue 13). */
-  failureSpikeThreshold?: number;
-};
+export type AttentionOptions = { now?: number };
 
 /**
  * What a tenant should look at (issue 14): keys revoked as leaked in the last 30 days, keys with a
- * failure spike in the last 24 h, keys expiring within 7 days, keys in a rotation's grace period, and
- * live keys never used 30 days after creation. Two statements, each filtered by tenant; the spikes
- * read the per-key minute totals (kept 48 h), never the raw verifications.
+ * failure spike in the last 24 h, keys expiring within 7 days, keys in a rotation's grace period,
+ * and live keys never used 30 days after creation. Two statements, each filtered by tenant, neither
+ * reading the verification log or the usage rows.
  */
 export async function getKeysNeedingAttention(
   ctx: TenantContext,
   options: AttentionOptions = {},
 ): Promise<Attention> {
   const now = options.now ?? Date.now();
-  const [keys, spikes] = await Promise.all([
-    flaggedKeys(ctx, now),
-    failureSpikes(ctx, now, options.failureSpikeThreshold ?? 100),
-  ]);
+  const [keys, spikes] = await Promise.all([flaggedKeys(ctx, now), failureSpikes(ctx, now)]);
   const attention = Object.fromEntries(
     ATTENTION_REASONS.map((reason) => [reason, { count: 0, keys: [] as AttentionKey[] }]),
   ) as Attention;
@@ -98,45 +92,35 @@ async function flaggedKeys(ctx: TenantContext, now: number): Promise<Flagged[]> 
   });
 }
 
-/** Keys whose failed verifications reached `threshold` within one 5-minute window of the last 24 h. */
-async function failureSpikes(ctx: TenantContext, now: number, threshold: number): Promise<Flagged[]> {
+/**
+ * Keys that had a failure spike in the last 24 h: the spike job's own record of it (the notice
+ * behind `usage.failure_spike`, written whether or not the tenant has a webhook endpoint), so the
+ * panel and the webhook agree on what a spike is and the page reads one row per spiking key.
+ */
+async function failureSpikes(ctx: TenantContext, now: number): Promise<Flagged[]> {
   const db = await getDb();
-  const window = sql`date_bin('5 minutes', ${usageKeyTotals.bucketStart}, timestamptz 'epoch')`;
-  const spikes = db
-    .select({
-      keyId: usageKeyTotals.keyId,
-      failed: sql<number>`sum(${usageKeyTotals.failed})`.as("failed"),
-      window: sql<Date>`${window}`.as("spike_window"),
-    })
-    .from(usageKeyTotals)
+  const rows = await db
+    .select({ id: apiKeys.id, name: apiKeys.name, mark: webhookKeyNotices.mark })
+    .from(webhookKeyNotices)
+    .innerJoin(
+      apiKeys,
+      and(eq(apiKeys.tenantId, webhookKeyNotices.tenantId), eq(apiKeys.id, webhookKeyNotices.keyId)),
+    )
     .where(
       and(
-        eq(usageKeyTotals.tenantId, ctx.tenantId),
-        eq(usageKeyTotals.granularity, "minute"),
-        gte(usageKeyTotals.bucketStart, new Date(now - DAY_MS)),
-        sql`${usageKeyTotals.failed} > 0`,
+        eq(webhookKeyNotices.tenantId, ctx.tenantId),
+        eq(webhookKeyNotices.notice, "usage.failure_spike"),
+        gte(webhookKeyNotices.mark, new Date(now - DAY_MS)),
       ),
     )
-    .groupBy(usageKeyTotals.keyId, window)
-    .having(sql`sum(${usageKeyTotals.failed}) >= ${threshold}`)
-    .as("spikes");
-  const rows = await db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      at: sql<string>`max(${spikes.window})`.mapWith((v) => new Date(v).toISOString()),
-      failed: sql<number>`max(${spikes.failed})`.mapWith(Number),
-    })
-    .from(spikes)
-    .innerJoin(apiKeys, and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, spikes.keyId)))
-    .groupBy(apiKeys.id, apiKeys.name)
-    .orderBy(desc(sql`max(${spikes.window})`))
+    .orderBy(desc(webhookKeyNotices.mark))
     .limit(100);
+  const detail = `over ${getEnv().webhookFailureSpikeThreshold} failed in 5 min`;
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     reason: "failure_spike",
-    at: row.at,
-    detail: `${row.failed} failed in 5 min`,
+    at: row.mark.toISOString(),
+    detail,
   }));
 }
