@@ -49,6 +49,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), E2E_PORT: String(PORT) },
+    // Webhook journeys deliver to a receiver the spec starts on 127.0.0.1, which production refuses.
+    env: { PORT: String(PORT), E2E_PORT: String(PORT), WEBHOOK_ALLOW_PRIVATE: "1" },
   },
 });

@@ -35,6 +35,7 @@ for (const size of WIDTHS) {
       "/onboarding",
       "/settings",
       "/settings/members",
+      "/settings/webhooks",
       "/api-reference",
       "/account",
       "/two-factor-setup",

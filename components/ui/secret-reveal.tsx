@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { ConfirmStored } from "@/components/ui/confirm-stored";
 import { CopyButton } from "@/components/ui/copy-button";
 
-export type SecretKind = "secret" | "signed" | "signing_secret" | "invitation";
+export type SecretKind = "secret" | "signed" | "signing_secret" | "webhook_secret" | "invitation";
 
 // Said plainly per kind, because each is kept differently and "stores only a hash" is true of one.
 const WARNINGS: Record<SecretKind, string> = {
@@ -13,6 +13,8 @@ const WARNINGS: Record<SecretKind, string> = {
   signed: "Copy this key now. Keydesk does not keep signed keys, so it cannot be shown again.",
   signing_secret:
     "Copy this secret now if your services verify signed keys offline. It is stored encrypted and will not be shown again.",
+  webhook_secret:
+    "Copy this secret now into the service that receives the webhooks: it verifies their signatures with it. It is stored encrypted and will not be shown again.",
   invitation:
     "Copy this link now and send it to the person you invited. Keydesk keeps only a hash of it, so it cannot be shown again. It works once, for 7 days.",
 };

@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { hashPassword } from "../../lib/auth/password";
 import { newId } from "../../lib/ids";
+import { type RunningServer, startServer } from "./harness";
 
 /**
  * What a browser does against a running server, without a browser: next-auth's credentials login
@@ -97,4 +98,24 @@ export async function insertViewer(
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Adds a viewer to a running server's tenant and returns the server to use from then on: the same
+ * one on PostgreSQL, a restarted one on the same port and directory on the embedded database.
+ */
+export async function withViewer(
+  server: RunningServer,
+  dataDir: string,
+  viewer: { tenantId: string; email: string; password: string },
+): Promise<RunningServer> {
+  const { tenantId, email, password } = viewer;
+  if (process.env.DATABASE_URL) {
+    await insertViewer({ databaseUrl: process.env.DATABASE_URL }, tenantId, email, password);
+    return server;
+  }
+  const port = server.port;
+  await server.stop();
+  await insertViewer({ dataDir }, tenantId, email, password);
+  return startServer({ dataDir, port });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserSession, callServerAction, insertViewer, serverActionId } from "./browser";
+import { browserSession, callServerAction, serverActionId, withViewer } from "./browser";
 import { createRemoteTenant, type RemoteTenant } from "./client";
 import { type RunningServer, startServer } from "./harness";
 
@@ -26,15 +26,7 @@ beforeAll(async () => {
   other = await createRemoteTenant(server.url, "dash-other");
   ownKeyId = (await owner.createKey({ name: "owned" })).id;
   foreignKeyId = (await other.createKey({ name: "someone else's" })).id;
-  if (process.env.DATABASE_URL) {
-    await insertViewer({ databaseUrl: process.env.DATABASE_URL }, owner.tenantId, viewerEmail, password);
-  } else {
-    // One process at a time on an embedded database: stop, add the viewer, start again on it.
-    const port = server.port;
-    await server.stop();
-    await insertViewer({ dataDir }, owner.tenantId, viewerEmail, password);
-    server = await startServer({ dataDir, port });
-  }
+  server = await withViewer(server, dataDir, { tenantId: owner.tenantId, email: viewerEmail, password });
   ownerCookie = await browserSession(server.url, owner.email, owner.password);
   viewerCookie = await browserSession(server.url, viewerEmail, password);
 });

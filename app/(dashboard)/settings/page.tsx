@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/dashboard/page-header";
 import { Card } from "@/components/ui/card";
 import { requireContext } from "@/lib/auth/session";
 import { getMfaStatus } from "@/lib/dal/mfa";
@@ -9,7 +8,7 @@ import { getTenant } from "@/lib/dal/tenants";
 import { getEnv } from "@/lib/env";
 import { ScopeCatalogForm } from "./_components/scope-catalog-form";
 import { SecurityPolicyForm } from "./_components/security-policy-form";
-import { SettingsNav } from "./_components/settings-nav";
+import { SettingsHeader } from "./_components/settings-header";
 import { SigningSecrets } from "./_components/signing-secrets";
 import { TenantSettingsForm } from "./_components/tenant-settings-form";
 
@@ -26,11 +25,7 @@ export default async function SettingsPage() {
   const readOnly = ctx.role === "viewer";
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="Your workspace, its limits, the scopes your API understands and the secrets behind signed keys."
-      />
-      <SettingsNav />
+      <SettingsHeader />
       <Card
         title="Workspace"
         description={

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/settings", label: "General" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/webhooks", label: "Webhooks" },
 ] as const;
 
 /** Settings' sections, as links (each is its own page, so each has its own URL). */
@@ -14,7 +15,10 @@ export function SettingsNav() {
   return (
     <nav aria-label="Settings sections" className="-mt-4 mb-6 flex gap-1 border-b border-slate-200">
       {SECTIONS.map((section) => {
-        const active = pathname === section.href;
+        // A section's own sub-pages (an endpoint's delivery log) keep it highlighted.
+        const active =
+          pathname === section.href ||
+          (section.href !== "/settings" && pathname.startsWith(`${section.href}/`));
         return (
           <Link
             key={section.href}

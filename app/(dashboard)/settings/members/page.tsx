@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/dashboard/page-header";
 import { Card } from "@/components/ui/card";
 import { requireContext } from "@/lib/auth/session";
 import { listInvitations } from "@/lib/dal/invitations";
 import { listMembers } from "@/lib/dal/members";
 import { getEnv } from "@/lib/env";
-import { SettingsNav } from "../_components/settings-nav";
+import { SettingsHeader } from "../_components/settings-header";
 import { InvitationsList } from "./_components/invitations-list";
 import { InviteForm } from "./_components/invite-form";
 import { MembersList } from "./_components/members-list";
@@ -20,11 +19,7 @@ export default async function MembersPage() {
   const emails = Boolean(getEnv().smtpUrl);
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="Your workspace, its limits, the scopes your API understands and the secrets behind signed keys."
-      />
-      <SettingsNav />
+      <SettingsHeader />
       <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card
           title="Members"
