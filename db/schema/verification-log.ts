@@ -1,4 +1,4 @@
-import { bigserial, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 /**
@@ -42,3 +42,33 @@ export const scheduledJobs = pgTable("scheduled_jobs", {
   name: text("name").primaryKey(),
   lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * The addresses each key was used from (issue 14), upserted from the log entries of each usage batch
+ * in the same transaction, so the verification path does nothing for them. `new_since`: when the
+ * address (re)appeared after 30 days or more unseen for that key — "new" while that is recent; null
+ * for the first address a key was ever used from, its baseline, which is not news.
+ * Rows unseen for 30 days are deleted by the retention job (they would be new again anyway).
+ */
+export const keyAddresses = pgTable(
+  "key_addresses",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    keyId: text("key_id").notNull(),
+    ip: text("ip").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    newSince: timestamp("new_since", { withTimezone: true }),
+    /** Verifications from this address (sampled log entries count their weight). */
+    count: bigint("count", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.keyId, t.ip] }),
+    // The usage page: the tenant's addresses new in the last 24 h.
+    index("key_addresses_new_idx").on(t.tenantId, t.newSince),
+    // Retention deletes by age across tenants.
+    index("key_addresses_last_seen_idx").on(t.lastSeenAt),
+  ],
+);

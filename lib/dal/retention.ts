@@ -3,6 +3,7 @@ import { and, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
+  keyAddresses,
   scheduledJobs,
   usageKeyTotals,
   usageRollups,
@@ -16,7 +17,10 @@ export const HOUR_ROWS_KEPT_MS = 90 * 86_400_000;
 /** Rows per DELETE: short statements, so a first run over months of rows never holds locks for long. */
 const CHUNK = 5_000;
 
-export type PruneReport = { logEntries: number; minuteRows: number; hourRows: number };
+/** An address unseen this long is forgotten: it would be "new" again anyway (write-addresses.ts). */
+export const ADDRESSES_KEPT_MS = 30 * 86_400_000;
+
+export type PruneReport = { logEntries: number; minuteRows: number; hourRows: number; addresses: number };
 
 /**
  * Claims this period's run of `name` for the caller: one conditional upsert, so of two instances
@@ -70,5 +74,9 @@ export async function pruneExpired(now: Date, logDays: number): Promise<PruneRep
       and(eq(table.granularity, "hour"), lt(table.bucketStart, hourCutoff)),
     );
   }
-  return { logEntries, minuteRows, hourRows };
+  const addresses = await deleteInChunks(
+    keyAddresses,
+    lt(keyAddresses.lastSeenAt, new Date(now.getTime() - ADDRESSES_KEPT_MS)),
+  );
+  return { logEntries, minuteRows, hourRows, addresses };
 }

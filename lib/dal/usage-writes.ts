@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { usageFlushes, usageKeyTotals, usageRollups, usageTenantRollups } from "@/db/schema";
 import { byRowKey, toKeyTotals, toRollups, toTenantRollups } from "@/lib/usage/buckets";
 import type { UsageBatch } from "@/lib/usage/usage-buffer";
+import { writeKeyAddresses } from "./verification-log/write-addresses";
 import { writeLogEntries } from "./verification-log/write-log";
 
 /** Long enough for any retry of a batch (see usage-buffer.ts); the table stays small. */
@@ -75,6 +76,7 @@ export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
         });
     }
     await writeLogEntries(tx, batch.log);
+    await writeKeyAddresses(tx, batch.log);
     if (batch.lastUsed.length === 0) return;
     const rows = sql.join(
       batch.lastUsed.map(

@@ -1,7 +1,8 @@
+import { keyAddressList } from "@/lib/schemas/key-addresses";
 import { verificationLogPage, verificationLogQuery } from "@/lib/schemas/verification-log";
 import { error, type Operation } from "./operation";
 
-/** Issue 14: a key's verification log (and its CSV export). */
+/** Issue 14: a key's verification log (and its CSV export), and the addresses it was used from. */
 export const INSIGHT_OPERATIONS: Operation[] = [
   {
     method: "get",
@@ -23,5 +24,19 @@ export const INSIGHT_OPERATIONS: Operation[] = [
       404: error("NOT_FOUND (no such key in this tenant)"),
     },
     example: "GET /api/tenants/me/api-keys/key_…/verifications?outcome=IP_NOT_ALLOWED&limit=20",
+  },
+  {
+    method: "get",
+    path: "/api/tenants/me/api-keys/{id}/addresses",
+    tag: "API keys",
+    summary:
+      "The addresses a key was used from (every verification that named it, whatever its outcome), most recently seen first, at most 100: first and last seen, count, and new (appeared in the last 24 h after 30 days or more unseen). Addresses unseen for 30 days are forgotten",
+    auth: "accessToken",
+    responses: {
+      200: { description: "The key's addresses", schema: keyAddressList },
+      401: error("UNAUTHORIZED"),
+      404: error("NOT_FOUND (no such key in this tenant)"),
+    },
+    example: "GET /api/tenants/me/api-keys/key_…/addresses",
   },
 ];

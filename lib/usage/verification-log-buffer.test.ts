@@ -29,6 +29,23 @@ describe("VerificationLogBuffer sampling", () => {
     expect(kept.reduce((sum, e) => sum + e.weight, 0)).toBe(105);
   });
 
+  it("never samples out an address the key has not been logged from this second", () => {
+    const log = new VerificationLogBuffer({ maxEntries: 10_000, perKeyPerSecond: 2, sampleOneIn: 100 });
+    for (let i = 0; i < 50; i++) log.record(entry(T0));
+    log.record({ ...entry(T0), ip: "198.51.100.9" });
+    log.record({ ...entry(T0), ip: "198.51.100.9" });
+    log.record({ ...entry(T0 + 1000), ip: "203.0.113.4" });
+    const kept = log.drain();
+    expect(kept.map((e) => `${e.ip}:${e.weight}`)).toEqual([
+      "192.0.2.1:1",
+      "192.0.2.1:1",
+      "192.0.2.1:100",
+      "198.51.100.9:1",
+      "203.0.113.4:1",
+    ]);
+    expect(log.sampledOut).toBe(48);
+  });
+
   it("counts each key and each second apart", () => {
     const log = new VerificationLogBuffer({ maxEntries: 10_000, perKeyPerSecond: 2, sampleOneIn: 100 });
     for (let i = 0; i < 3; i++) log.record(entry(T0, "key_a"));

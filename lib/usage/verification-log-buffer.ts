@@ -36,10 +36,15 @@ export type LogBufferOptions = {
   onDrop?: (dropped: number) => void;
 };
 
+/** At most this many (key, address) pairs are remembered per second while sampling. */
+const ADDRESSES_PER_SECOND = 10_000;
+
 export class VerificationLogBuffer {
   #entries: LogEntry[] = [];
   /** Verifications seen per key in the current second; cleared when the second changes. */
   #seen = new Map<string, number>();
+  /** While sampling: the (key, address) pairs kept this second, so a new address is never sampled out. */
+  #addresses = new Set<string>();
   #second = 0;
   dropped = 0;
   /** Verifications not kept because of sampling (not a loss: their weight is on a kept entry). */
@@ -56,6 +61,7 @@ export class VerificationLogBuffer {
     if (second !== this.#second) {
       this.#second = second;
       this.#seen.clear();
+      this.#addresses.clear();
     }
     const seen = (this.#seen.get(entry.keyId) ?? 0) + 1;
     this.#seen.set(entry.keyId, seen);
@@ -64,11 +70,17 @@ export class VerificationLogBuffer {
     if (over > 0) {
       // The first entry past the rate is kept (standing for it and the next k−1), so the log shows
       // sampling from the moment it starts.
+      const pair = `${entry.keyId}|${entry.ip}`;
       if ((over - 1) % sampleOneIn !== 0) {
-        this.sampledOut++;
-        return;
-      }
-      entry.weight = sampleOneIn;
+        // An address not kept this second is kept anyway (weight 1), so the key's address list and
+        // its "new" flags see every address, sampled or not (issue 14).
+        if (this.#addresses.has(pair) || this.#addresses.size >= ADDRESSES_PER_SECOND) {
+          this.sampledOut++;
+          return;
+        }
+        entry.weight = 1;
+      } else entry.weight = sampleOneIn;
+      this.#addresses.add(pair);
     } else entry.weight = 1;
     if (this.#entries.length >= maxEntries) {
       this.dropped++;

@@ -30,7 +30,7 @@ function decodeCursor(raw: string): Cursor {
 }
 
 /** 404 for a key of another tenant (or none): the log of a key one cannot see does not exist. */
-async function assertKeyVisible(ctx: TenantContext, keyId: string): Promise<void> {
+export async function assertKeyVisible(ctx: TenantContext, keyId: string): Promise<void> {
   const db = await getDb();
   const [key] = await db
     .select({ id: apiKeys.id })

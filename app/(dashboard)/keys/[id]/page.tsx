@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LimitsTable } from "@/components/identities/limits-table";
+import { AddressList } from "@/components/keys/address-list";
 import { Card } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { requireContext } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import { listAuditEvents } from "@/lib/dal/audit-log";
 import type { TenantContext } from "@/lib/dal/context";
 import { getTenant } from "@/lib/dal/tenants";
 import { loadUsageView } from "@/lib/dal/usage-view";
+import { listKeyAddresses } from "@/lib/dal/verification-log/key-addresses";
 import { listVerificationLog } from "@/lib/dal/verification-log/list-log";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyDto } from "@/lib/schemas/api-keys";
@@ -59,13 +61,14 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
   const ctx = await requireContext();
   const { id } = await params;
   const key = await keyOrNotFound(ctx, id);
-  const [tenant, events, usage, log] = await Promise.all([
+  const now = Date.now();
+  const [tenant, events, usage, log, addresses] = await Promise.all([
     getTenant(ctx),
     keyEvents(ctx, key),
     loadUsageView(ctx, "24h", key.id),
     listVerificationLog(ctx, key.id, { limit: 20, format: "json" }),
+    listKeyAddresses(ctx, key.id, now),
   ]);
-  const now = Date.now();
   const total = Object.values(usage.totals).reduce((sum, n) => sum + n, 0);
   const actions =
     ctx.role === "viewer" ? (
@@ -108,6 +111,12 @@ export default async function KeyPage({ params }: { params: Promise<{ id: string
           </Card>
         </div>
         <div className="min-w-0 space-y-6">
+          <Card
+            title="Addresses"
+            description="Where this key was used from. New: appeared in the last 24 h, unseen in the 30 days before (the first address a key is used from is its baseline)."
+          >
+            <AddressList addresses={addresses} now={now} />
+          </Card>
           <Card title="Customer" description="The identity whose rate limits this key shares.">
             <KeyIdentity apiKey={key} lockedReason={lockedReason(ctx, key)} />
           </Card>
