@@ -77,7 +77,9 @@ async function main() {
     let served: void | Promise<void>;
     try {
       // A cached key is answered synchronously, before this returns (SPEC §7, issue 10).
-      served = fast ? fastPath!.serve(fast, req, res, clientIp) : toNext(req, res);
+      served = fast
+        ? fastPath!.serve(fast, req, res, clientIp, (error) => failed(res, error))
+        : toNext(req, res);
     } catch (error) {
       return failed(res, error);
     }

@@ -15,8 +15,11 @@ export type HttpInput = {
   /** Path and query, as on the request line. */
   url: string;
   header(name: string): string | null;
-  /** The body as text; rejects with PAYLOAD_TOO_LARGE (→ 413) once it passes BODY_CAPS.api. */
-  text(): Promise<string>;
+  /**
+   * The body as text; fails with PAYLOAD_TOO_LARGE (→ 413) once it passes BODY_CAPS.api. The fast
+   * path has read it before the core runs and answers at once (a throw, not a rejection).
+   */
+  text(): MaybePromise<string>;
   /** Which server answered: the socket fast path or Next (for /api/metrics). */
   via: "fast" | "next";
   /**

@@ -1,3 +1,4 @@
+import { andThen, type MaybePromise } from "@/lib/async/maybe-promise";
 import { AppError } from "@/lib/errors/app-error";
 import { BODY_CAPS, readBodyCapped } from "./body-limits";
 
@@ -68,14 +69,17 @@ export function assertJsonContentType(contentType: string | null): void {
   }
 }
 
-/** `text` reads the body, refusing it past its cap. */
-export async function readJson(contentType: string | null, text: () => Promise<string>): Promise<unknown> {
+/** `text` reads the body, refusing it past its cap; a body already read is parsed at once. */
+export function readJson(
+  contentType: string | null,
+  text: () => MaybePromise<string>,
+): MaybePromise<unknown> {
   assertJsonContentType(contentType);
-  return parseJsonText(await text());
+  return andThen(text(), parseJsonText);
 }
 
 /** A Fetch request's JSON body, read up to `maxBytes`. */
-export function readJsonBody(req: Request, maxBytes: number = BODY_CAPS.api): Promise<unknown> {
+export async function readJsonBody(req: Request, maxBytes: number = BODY_CAPS.api): Promise<unknown> {
   return readJson(req.headers.get("content-type"), async () =>
     (await readBodyCapped(req, maxBytes)).toString("utf8"),
   );

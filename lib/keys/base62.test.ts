@@ -1,6 +1,6 @@
 import * as crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BASE62_ALPHABET, decodeBase62, encodeBase62, randomBase62 } from "./base62";
+import { BASE62_ALPHABET, decodeBase62, encodeBase62, encodeIntBase62, randomBase62 } from "./base62";
 
 vi.mock("node:crypto", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:crypto")>();
@@ -119,5 +119,22 @@ describe("encodeBase62 / decodeBase62", () => {
     expect(decodeBase62("zz", 1)).toBeNull();
     expect(decodeBase62("z".repeat(44), 32)).toBeNull();
     expect(decodeBase62("47", 1)).toEqual(new Uint8Array([255]));
+  });
+
+  it("encodes a 32-bit number as encodeBase62 encodes its four bytes (the key checksum)", () => {
+    const samples = [0, 1, 61, 62, 0xffffffff, 0x7fffffff, 0x80000000];
+    for (let i = 0; i < 2000; i++) samples.push(crypto.randomBytes(4).readUInt32BE());
+    for (const n of samples) {
+      const bytes = Buffer.alloc(4);
+      bytes.writeUInt32BE(n);
+      expect(encodeIntBase62(n, 6)).toBe(encodeBase62(bytes, 6));
+    }
+  });
+
+  it("refuses what does not fit the width, and what is not a non-negative integer", () => {
+    expect(() => encodeIntBase62(62 ** 2, 2)).toThrow(RangeError);
+    expect(encodeIntBase62(62 ** 2 - 1, 2)).toBe("zz");
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 53])
+      expect(() => encodeIntBase62(bad, 12)).toThrow(RangeError);
   });
 });

@@ -75,6 +75,23 @@ function fromDigits(str: string, start: number, end: number): bigint {
 }
 
 /**
+ * `n` (a safe non-negative integer, below 62^width) as exactly `width` base62 digits, in plain
+ * float arithmetic: what `encodeBase62` gives for the same number, without a BigInt. For the
+ * checksum every secret key is parsed with (issue 10).
+ */
+export function encodeIntBase62(n: number, width: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError("n must be a safe non-negative integer");
+  let rest = n;
+  let out = "";
+  for (let i = 0; i < width; i++) {
+    out = BASE62_ALPHABET.charAt(rest % 62) + out;
+    rest = Math.floor(rest / 62);
+  }
+  if (rest !== 0) throw new RangeError(`${n} needs more than ${width} base62 digits`);
+  return out;
+}
+
+/**
  * Big-endian base62 of `bytes` read as one unsigned integer. Leading zero bytes are not
  * representable without `width`/`byteLength`; with `width` the output is left-padded with '0'
  * and a value too large for it throws (a silent truncation would corrupt signatures).

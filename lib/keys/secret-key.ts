@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { crc32 } from "node:zlib";
-import { encodeBase62, randomBase62 } from "./base62";
+import { encodeIntBase62, randomBase62 } from "./base62";
 import type { KeyEnvironment } from "./environment";
 
 /** For secret scanners and log redaction: finds secret keys inside larger text. */
@@ -14,9 +14,7 @@ const CHECKSUM_LENGTH = 6;
 
 /** CRC-32 (IEEE, as zlib computes it) of `body`, base62, left-padded to 6 characters. */
 export function secretKeyChecksum(body: string): string {
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return encodeBase62(crc, CHECKSUM_LENGTH);
+  return encodeIntBase62(crc32(body), CHECKSUM_LENGTH);
 }
 
 export function generateSecretKey(environment: KeyEnvironment): string {

@@ -5,40 +5,50 @@ export type CappedRead = { ok: true; body: Buffer } | { ok: false };
 /**
  * Reads a request body from the socket up to `maxBytes`. Past the cap it stops listening and
  * pauses the stream at once (`{ok: false}`), so the bytes still arriving are never held: the caller
- * answers 413 and closes the connection.
+ * answers 413 and closes the connection. `done` is called once, with the result or the stream's
+ * error; a callback rather than a promise, so the fast path's verify answers without one (issue 10).
  */
+export function readCappedThen(
+  req: IncomingMessage,
+  maxBytes: number,
+  done: (error: Error | null, read?: CappedRead) => void,
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const cleanup = () => {
+    req.off("data", onData);
+    req.off("end", onEnd);
+    req.off("error", onError);
+  };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBytes) {
+      cleanup();
+      req.pause();
+      chunks.length = 0;
+      done(null, { ok: false });
+      return;
+    }
+    chunks.push(chunk);
+  };
+  const onEnd = () => {
+    cleanup();
+    done(null, { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+  };
+  const onError = (error: Error) => {
+    cleanup();
+    done(error);
+  };
+  req.on("data", onData);
+  req.on("end", onEnd);
+  req.on("error", onError);
+}
+
+/** `readCappedThen` as a promise. */
 export function readCapped(req: IncomingMessage, maxBytes: number): Promise<CappedRead> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = () => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        cleanup();
-        req.pause();
-        chunks.length = 0;
-        resolve({ ok: false });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve({ ok: true, body: Buffer.concat(chunks, size) });
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-  });
+  return new Promise((resolve, reject) =>
+    readCappedThen(req, maxBytes, (error, read) => (error ? reject(error) : resolve(read!))),
+  );
 }
 
 /** True when the request carries a body at all (a length above 0, or chunked). */

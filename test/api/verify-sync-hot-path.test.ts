@@ -102,12 +102,42 @@ describe("the verification hot path", () => {
     expect((await out).status).toBe(401);
   });
 
-  it("verify reads its body first, then decides the same way", async () => {
+  it("verify waits for a body still arriving, then decides the same way", async () => {
     const out = verify.core({
       ...input({ "content-type": "application/json" }, "/api/v1/verify"),
       method: "POST",
       text: async () => JSON.stringify({ key: key.key }),
     });
+    expect(out).toBeInstanceOf(Promise);
     expect(JSON.parse((await out).body)).toMatchObject({ valid: true, keyId: key.id });
   });
+
+  it(
+    inProcessStores
+      ? "verify answers a cached key synchronously when its body was read before (the fast path)"
+      : "verify answers a cached key from a body read before (a promise: Redis is a round trip)",
+    async () => {
+      const post = (body: string, contentType = "application/json") =>
+        verify.core({
+          ...input({ "content-type": contentType }, "/api/v1/verify"),
+          method: "POST",
+          text: () => body,
+        });
+      const out = post(JSON.stringify({ key: key.key }));
+      expect(out instanceof Promise).toBe(!inProcessStores);
+      expect(JSON.parse((await out).body)).toMatchObject({ valid: true, keyId: key.id });
+      // A missing scope is decided before any rate limit: at once, Redis or not.
+      const refused = post(JSON.stringify({ key: key.key, scopes: ["nothing:granted"] }));
+      expect(refused).not.toBeInstanceOf(Promise);
+      expect(JSON.parse((refused as Awaited<typeof refused>).body)).toMatchObject({
+        valid: false,
+        code: "INSUFFICIENT_SCOPE",
+      });
+      // Bad input is refused at once as well (runCore turns the throw into the envelope).
+      expect(() => post("{not json")).toThrow(expect.objectContaining({ code: "INVALID_JSON" }));
+      expect(() => post("key=x", "text/plain")).toThrow(
+        expect.objectContaining({ code: "UNSUPPORTED_MEDIA_TYPE" }),
+      );
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { andThen } from "@/lib/async/maybe-promise";
+import { andThen, type MaybePromise } from "@/lib/async/maybe-promise";
 import { errorOutput, jsonOutput } from "@/lib/errors/envelope";
 import { parseWith } from "@/lib/errors/field-errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
@@ -74,14 +74,24 @@ export const whoamiCore: CoreHandler = (input) => {
   return andThen(result, whoamiOutput);
 };
 
-/** POST /api/v1/verify: 200 `{valid, …}` for any well-formed request; 400 only for a malformed one. */
-export const verifyCore: CoreHandler = async (input) => {
+/**
+ * POST /api/v1/verify: 200 `{valid, …}` for any well-formed request; 400 only for a malformed one.
+ * On the fast path the body is read before the core runs, so a cached key is answered synchronously
+ * here too.
+ */
+export const verifyCore: CoreHandler = (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
-  const json = await readJson(input.header("content-type"), () => input.text());
+  return andThen(
+    readJson(input.header("content-type"), () => input.text()),
+    (json) => verifyBody(input, json),
+  );
+};
+
+function verifyBody(input: HttpInput, json: unknown): MaybePromise<HttpOutput> {
   const body = parseWith(verifyInput, json);
   const callerIp = clientIpOf(input);
-  const result = await runVerification(
+  const result = runVerification(
     {
       credential: body.key ?? body.token ?? null,
       clientIp: body.ip ?? callerIp,
@@ -94,8 +104,8 @@ export const verifyCore: CoreHandler = async (input) => {
     },
     input.via,
   );
-  return verifyOutput(result);
-};
+  return andThen(result, verifyOutput);
+}
 
 /** The verify answer of a key with no named limits: one shared empty list, not one per request. */
 const NO_NAMED_LIMITS: readonly never[] = Object.freeze([]);

@@ -1,0 +1,72 @@
+import { createServer, type Server } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { jsonOutput } from "@/lib/errors/envelope";
+import { createResponseBatch } from "./response-batch";
+
+let server: Server | undefined;
+
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** A real server whose handler answers through one batch, recording when it decided and wrote. */
+async function startServer(events: string[]): Promise<number> {
+  const send = createResponseBatch({ "x-base": "1" });
+  server = createServer((req, res) => {
+    const n = req.url!.slice(1);
+    events.push(`decided ${n}`);
+    res.on("finish", () => events.push(`written ${n}`));
+    send(req, res, jsonOutput({ n }, 200, { "x-own": n }));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return (server!.address() as AddressInfo).port;
+}
+
+/** Sends `paths` pipelined on one connection, in one write, and reads until `answers` came back. */
+function pipelined(port: number, paths: string[], answers: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    let text = "";
+    socket.on("data", (chunk) => {
+      text += chunk.toString("latin1");
+      if ((text.match(/HTTP\/1\.1 /g) ?? []).length === answers) {
+        socket.end();
+        resolve(text);
+      }
+    });
+    socket.on("error", reject);
+    socket.on("close", () => resolve(text));
+    socket.write(paths.map((p) => `GET ${p} HTTP/1.1\r\nHost: x\r\n\r\n`).join(""));
+  });
+}
+
+describe("the fast path's response batch", () => {
+  it("writes after the turn that decided, each answer in order, with the base headers under its own", async () => {
+    const events: string[] = [];
+    const port = await startServer(events);
+    const text = await pipelined(port, ["/1", "/2", "/3"], 3);
+    const bodies = [...text.matchAll(/\{"n":"(\d)"\}/g)].map((m) => m[1]);
+    expect(bodies).toEqual(["1", "2", "3"]);
+    expect(text.match(/x-base: 1/g)).toHaveLength(3);
+    expect(text).toContain("x-own: 2");
+    expect(text).toContain("content-length: 9");
+    // Node parses pipelined requests in one go: all three are decided before the first is written.
+    expect(events.indexOf("written 1")).toBeGreaterThan(events.indexOf("decided 3"));
+  });
+
+  it("skips an answer whose connection is gone, and still writes the rest of the turn", async () => {
+    const send = createResponseBatch({});
+    const written: string[] = [];
+    server = createServer((req, res) => {
+      if (req.url === "/gone") res.destroy();
+      res.on("finish", () => written.push(req.url!));
+      send(req, res, jsonOutput({ ok: true }));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server!.address() as AddressInfo).port;
+    const gone = pipelined(port, ["/gone"], 1).catch(() => "");
+    const text = await pipelined(port, ["/kept"], 1);
+    expect(text).toContain('{"ok":true}');
+    expect(await gone).toBe("");
+    expect(written).toEqual(["/kept"]);
+  });
+});

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { JsonOutput } from "@/lib/errors/envelope";
+import { discardRest } from "./read-capped";
+import { writeOutput } from "./write-output";
+
+type Pending = { req: IncomingMessage; res: ServerResponse; out: JsonOutput };
+
+/**
+ * Writes the fast path's answers at the end of the event-loop turn that decided them, all together.
+ * Each answer still has its own `writev`, but sent back to back they find the client awake: one sent
+ * alone to a client idle in `epoll_wait` pays a cross-CPU wake-up in the kernel, which on a VM is
+ * the larger part of the send (docs/benchmarks.md). A turn decides at most the requests libuv read
+ * in it, so an answer waits microseconds, never a timer.
+ */
+export function createResponseBatch(base: Record<string, string>) {
+  let pending: Pending[] = [];
+  let scheduled = false;
+
+  function flush(): void {
+    scheduled = false;
+    const batch = pending;
+    pending = [];
+    for (const { req, res, out } of batch) {
+      if (res.destroyed) continue;
+      writeOutput(res, out, base);
+      // A body left unread (refused at its cap, or sent to whoami) is dropped, briefly, then cut.
+      discardRest(req, res);
+    }
+  }
+
+  return function send(req: IncomingMessage, res: ServerResponse, out: JsonOutput): void {
+    pending.push({ req, res, out });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+}
