@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { encodeIntBase62, randomBase62 } from "./base62";
 import type { KeyEnvironment } from "./environment";
@@ -41,8 +41,19 @@ export function parseSecretKey(input: string): { environment: KeyEnvironment } |
  * An empty pepper would silently degrade to a keyed-with-nothing hash, so it is refused.
  */
 export function hashSecret(secret: string, pepper: string): string {
-  if (pepper.length === 0) throw new RangeError("hashSecret needs a non-empty pepper");
-  return createHmac("sha256", pepper).update(secret, "utf8").digest("hex");
+  return createHmac("sha256", pepperKey(pepper)).update(secret, "utf8").digest("hex");
+}
+
+/** The pepper as a KeyObject, made once: HMAC then skips converting the key on every call. */
+const pepperKeys = new Map<string, KeyObject>();
+function pepperKey(pepper: string): KeyObject {
+  let key = pepperKeys.get(pepper);
+  if (!key) {
+    if (pepper.length === 0) throw new RangeError("hashSecret needs a non-empty pepper");
+    key = createSecretKey(Buffer.from(pepper, "utf8"));
+    pepperKeys.set(pepper, key);
+  }
+  return key;
 }
 
 /**

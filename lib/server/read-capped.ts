@@ -13,35 +13,55 @@ export function readCappedThen(
   maxBytes: number,
   done: (error: Error | null, read?: CappedRead) => void,
 ): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const cleanup = () => {
-    req.off("data", onData);
-    req.off("end", onEnd);
-    req.off("error", onError);
-  };
-  const onData = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > maxBytes) {
-      cleanup();
-      req.pause();
-      chunks.length = 0;
-      done(null, { ok: false });
-      return;
-    }
-    chunks.push(chunk);
-  };
-  const onEnd = () => {
-    cleanup();
-    done(null, { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
-  };
-  const onError = (error: Error) => {
-    cleanup();
-    done(error);
-  };
-  req.on("data", onData);
-  req.on("end", onEnd);
-  req.on("error", onError);
+  // The state rides on the request and the listeners are shared: no closures per request.
+  (req as ReadingRequest)[READING] = { chunks: [], size: 0, maxBytes, done };
+  req.on("data", onBodyData);
+  req.on("end", onBodyEnd);
+  req.on("error", onBodyError);
+}
+
+const READING = Symbol("keydesk.readCapped");
+type ReadState = {
+  chunks: Buffer[];
+  size: number;
+  maxBytes: number;
+  done: (error: Error | null, read?: CappedRead) => void;
+};
+type ReadingRequest = IncomingMessage & { [READING]?: ReadState };
+
+/** Stops reading; the state, once taken, cannot answer twice. */
+function finishReading(req: ReadingRequest): ReadState | undefined {
+  const state = req[READING];
+  req[READING] = undefined;
+  req.off("data", onBodyData);
+  req.off("end", onBodyEnd);
+  req.off("error", onBodyError);
+  return state;
+}
+
+function onBodyData(this: ReadingRequest, chunk: Buffer): void {
+  const state = this[READING];
+  if (!state) return;
+  state.size += chunk.length;
+  if (state.size > state.maxBytes) {
+    finishReading(this);
+    this.pause();
+    state.chunks.length = 0;
+    state.done(null, { ok: false });
+    return;
+  }
+  state.chunks.push(chunk);
+}
+
+function onBodyEnd(this: ReadingRequest): void {
+  const state = finishReading(this);
+  if (!state) return;
+  const { chunks, size } = state;
+  state.done(null, { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+}
+
+function onBodyError(this: ReadingRequest, error: Error): void {
+  finishReading(this)?.done(error);
 }
 
 /** `readCappedThen` as a promise. */
