@@ -79,6 +79,10 @@ export const apiKeys = pgTable(
       .on(t.expiresAt)
       .where(sql`${t.revokedAt} is null and ${t.expiresAt} is not null`),
     check("api_keys_credits_non_negative", sql`${t.creditsRemaining} >= 0`),
+    // The credit alert sweep (lib/dal/key-alerts/credit-events.ts) reads only live keys with credits.
+    index("api_keys_live_credits_idx")
+      .on(t.tenantId)
+      .where(sql`${t.revokedAt} is null and ${t.creditsRemaining} is not null`),
     index("api_keys_tenant_identity_idx")
       .on(t.tenantId, t.identityId)
       .where(sql`${t.identityId} is not null`),

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueCreditSweep } from "@/lib/dal/key-alerts/credit-events";
 import { queueExpiryEvents } from "@/lib/dal/key-alerts/expiry-events";
 import { queueFailureSpikeEvents } from "@/lib/dal/key-alerts/spike-events";
 import { describeError, log } from "@/lib/log";
@@ -46,6 +47,34 @@ export function createFailureSpikeJob(options: JobOptions & { threshold: number 
     intervalMs: options.intervalMs ?? 60_000,
     run: runOnce,
     onError: (error) => log.error("webhook failure-spike job failed", describeError(error)),
+  });
+  return { runOnce, ...job };
+}
+
+/**
+ * The credit sweep, once a minute (lib/dal/key-alerts/credit-events.ts): credits.low / exhausted for
+ * keys under their threshold with no alert this period — one lost to a crash after its spend, or a
+ * balance set under 10 % by hand. Passes of `batchSize`, as the expiry job takes them.
+ */
+export function createCreditSweepJob(
+  options: JobOptions & { batchSize?: number; maxPasses?: number } = {},
+): EventJob {
+  const clock = options.clock ?? systemClock;
+  const batchSize = options.batchSize ?? 500;
+  const maxPasses = options.maxPasses ?? 20;
+  async function runOnce(): Promise<number> {
+    let queued = 0;
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const count = await queueCreditSweep(clock.now(), batchSize, options.onlyTenantIds);
+      queued += count;
+      if (count < batchSize) break;
+    }
+    return queued;
+  }
+  const job = createPeriodicJob({
+    intervalMs: options.intervalMs ?? 60_000,
+    run: runOnce,
+    onError: (error) => log.error("webhook credit sweep failed", describeError(error)),
   });
   return { runOnce, ...job };
 }

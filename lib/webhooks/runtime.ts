@@ -1,7 +1,7 @@
 import "server-only";
 import { settleCreditAlerts } from "@/lib/dal/key-alerts/credit-events";
 import { getEnv } from "@/lib/env";
-import { createExpiryJob, createFailureSpikeJob } from "./event-jobs";
+import { createCreditSweepJob, createExpiryJob, createFailureSpikeJob } from "./event-jobs";
 import type { PeriodicJob } from "./periodic-job";
 import { createSender } from "./send";
 import { createWebhookWorker } from "./worker";
@@ -10,8 +10,8 @@ let jobs: PeriodicJob[] | null = null;
 
 /**
  * The server process's webhook jobs (server.ts starts them; graceful shutdown stops them): the
- * delivery worker, and the expiry and failure-spike jobs that queue events. Every instance runs
- * all three: the queue and webhook_key_notices make that safe.
+ * delivery worker, and the expiry, failure-spike and credit-sweep jobs that queue events. Every
+ * instance runs all four: the queue and webhook_key_notices make that safe.
  */
 export function startWebhookWorker(): void {
   if (jobs) return;
@@ -20,6 +20,7 @@ export function startWebhookWorker(): void {
     createWebhookWorker({ sender: createSender({ allowPrivate: env.webhookAllowPrivate }) }),
     createExpiryJob(),
     createFailureSpikeJob({ threshold: env.webhookFailureSpikeThreshold }),
+    createCreditSweepJob(),
   ];
   for (const job of jobs) job.start();
 }

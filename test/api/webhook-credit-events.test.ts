@@ -1,8 +1,12 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as adjustCredits } from "@/app/api/tenants/me/api-keys/[id]/credits/route";
 import { POST as verify } from "@/app/api/v1/verify/route";
+import { getDb } from "@/db/client";
+import { apiKeys } from "@/db/schema";
 import { spendCredits } from "@/lib/dal/credits/spend-credits";
 import { settleCreditAlerts } from "@/lib/dal/key-alerts/credit-events";
+import { createCreditSweepJob } from "@/lib/webhooks/event-jobs";
 import { createAccount } from "../accounts";
 import { call } from "../http";
 import { createTestKey } from "../verification";
@@ -40,12 +44,21 @@ async function setup(name: string, credits: Record<string, unknown>) {
     seen = events.length;
     return fresh.map((e) => `${e.type} ${e.data.remaining}`).sort();
   };
-  return { owner, key, path, spend, delivered, ref: { tenantId: owner.tenantId, keyId: key.id } };
+  /** One run of the credit sweep, as two instances would make it at once; how many it queued. */
+  const sweep = async (at = new Date()) => {
+    const options = { clock: { now: () => at }, onlyTenantIds: [owner.tenantId, other.tenantId] };
+    const counts = await Promise.all([
+      createCreditSweepJob(options).runOnce(),
+      createCreditSweepJob(options).runOnce(),
+    ]);
+    return counts[0]! + counts[1]!;
+  };
+  return { owner, key, path, spend, delivered, sweep, ref: { tenantId: owner.tenantId, keyId: key.id } };
 }
 
 describe("credits.low and credits.exhausted", () => {
   it("fire once per refill period, from the verification path, and again after the refill", async () => {
-    const { key, spend, delivered, ref, path } = await setup("whc-refill", {
+    const { key, spend, delivered, ref, path, sweep } = await setup("whc-refill", {
       remaining: 100,
       refill: { interval: "daily", amount: 100 },
     });
@@ -73,6 +86,47 @@ describe("credits.low and credits.exhausted", () => {
       });
     }
     expect(receiver.received.filter((r) => r.path === `${path}-other`)).toHaveLength(0);
+    // The sweep finds nothing the spends did not already send.
+    expect(await sweep(tomorrow)).toBe(0);
+  });
+
+  it("an alert lost between the spend and its event (a crash) is sent by the credit sweep, once", async () => {
+    const { owner, key, sweep, delivered } = await setup("whc-crash", { remaining: 50 });
+    // What a crash after the spend's commit leaves: the balance spent, no alert queued.
+    const db = await getDb();
+    await db
+      .update(apiKeys)
+      .set({ creditsRemaining: 3 })
+      .where(and(eq(apiKeys.tenantId, owner.tenantId), eq(apiKeys.id, key.id)));
+    expect(await delivered()).toEqual([]);
+    expect(await sweep()).toBe(1);
+    expect(await delivered()).toEqual(["credits.low 3"]);
+    expect(await sweep()).toBe(0);
+    await db
+      .update(apiKeys)
+      .set({ creditsRemaining: 0 })
+      .where(and(eq(apiKeys.tenantId, owner.tenantId), eq(apiKeys.id, key.id)));
+    expect(await sweep()).toBe(1);
+    expect(await delivered()).toEqual(["credits.exhausted 0"]);
+    expect(await sweep()).toBe(0);
+  });
+
+  it("a balance set under 10 % by hand is announced by the sweep; a due refill is not low", async () => {
+    const { owner, key, sweep, delivered } = await setup("whc-hand", {
+      remaining: 100,
+      refill: { interval: "daily", amount: 100 },
+    });
+    const res = await call(adjustCredits, {
+      token: owner.accessToken,
+      params: { id: key.id },
+      body: { op: "set", amount: 4 },
+    });
+    expect(res.status).toBe(200);
+    expect(await sweep()).toBe(1);
+    expect(await delivered()).toEqual(["credits.low 4"]);
+    // Tomorrow the next spend sees 100 again: nothing to say.
+    expect(await sweep(new Date(Date.now() + 86_400_000))).toBe(0);
+    expect(await delivered()).toEqual([]);
   });
 
   it("without a refill, low is 10 % of the balance as last set; an adjustment starts a new period", async () => {

@@ -42,7 +42,12 @@ function prepareSpends(db: Database) {
       .update(apiKeys)
       .set({ creditsRemaining: sql`${balance} - ${cost}`, creditsRefilledAt: refilledAtSql(now) })
       .where(and(keyOfTenant, isNotNull(apiKeys.creditsRemaining), sql`${balance} >= ${cost}`))
-      .returning({ remaining: apiKeys.creditsRemaining, baseline: apiKeys.creditsBaseline, ...refillColumns })
+      .returning({
+        remaining: apiKeys.creditsRemaining,
+        baseline: apiKeys.creditsBaseline,
+        periodStart: apiKeys.creditsRefilledAt,
+        ...refillColumns,
+      })
       .prepare("keydesk_spend_credits"),
     balance: db
       .select({
@@ -89,7 +94,7 @@ export async function spendCredits(
     // The balance before = what is left + the cost (the statement subtracted exactly that).
     const remaining = spent.remaining ?? 0;
     const alerts = creditAlertsCrossed(remaining + cost, remaining, spent.baseline);
-    if (alerts.length > 0) queueCreditAlerts(ref, alerts, remaining, now);
+    if (alerts.length > 0) queueCreditAlerts(ref, alerts, remaining, spent.periodStart, now);
     return { ok: true, credits: { remaining, nextRefillAt: nextRefillAt(spent, now) } };
   }
   const [current] = await balance.execute(args);

@@ -1,0 +1,1 @@
+CREATE INDEX "api_keys_live_credits_idx" ON "api_keys" USING btree ("tenant_id") WHERE "api_keys"."revoked_at" is null and "api_keys"."credits_remaining" is not null;
