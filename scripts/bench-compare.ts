@@ -112,7 +112,7 @@ async function main() {
       );
     }
   } finally {
-    stopChildren();
+    await stopChildren();
     await Promise.all(names.map(dropDatabase));
   }
 }
@@ -121,7 +121,6 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    stopChildren();
-    process.exit(1);
+    void stopChildren().finally(() => process.exit(1));
   },
 );

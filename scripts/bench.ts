@@ -288,10 +288,10 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    stopChildren();
+    await stopChildren();
     if (!keep) {
-      // The servers hold connections until they have stopped; FORCE ends any left.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Only once the servers have exited: FORCE-dropping a database under a server still shutting
+      // down cut its connections mid-write (an uncaught error in postgres.js's socket, 2026-12-03).
       await Promise.allSettled([dropDatabase(DB.small), dropDatabase(DB.large)]);
     }
   });

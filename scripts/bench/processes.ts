@@ -66,8 +66,19 @@ export async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-export function stopChildren(): void {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+/**
+ * SIGTERM to every child; resolves once all have exited (at most `timeoutMs`, then SIGKILL), so a
+ * database is dropped only after the servers' graceful shutdown has written its last usage.
+ */
+export async function stopChildren(timeoutMs = 15_000): Promise<void> {
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  for (const child of running) child.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
+  }, timeoutMs);
+  await Promise.all(exited);
+  clearTimeout(timer);
 }
 
 /** Resident set size of a process in MB, from /proc (Linux). */
