@@ -52,20 +52,25 @@ const HOT = 7;
 
 const load = { connections: config.connections, duration: config.duration, warmup: config.warmup };
 
-/** The hot key on both databases in turn, so drift on a shared machine hits both alike. */
+/**
+ * The hot key on both databases in turn, so drift on a shared machine hits both alike: short runs
+ * (as the ratio rounds), each round starting with the other database.
+ */
 async function hotRuns(small: KeydeskServer, large: KeydeskServer, sizes: { small: string; large: string }) {
   const headers = { "x-api-key": benchSecret(HOT) };
   const result = { small: [] as Row[], large: [] as Row[], rss: { small: 0, large: 0 } };
+  const hotLoad = { ...load, duration: config.ratioDuration };
   for (let round = 1; round <= config.hotRounds; round++) {
-    for (const [which, server] of [
+    const order = [
       ["small", small],
       ["large", large],
-    ] as const) {
+    ] as const;
+    for (const [which, server] of round % 2 === 1 ? order : [...order].reverse()) {
       const rss = sampleRss(server.pid);
       const row = await run(
         `hot key, ${sizes[which]} keys (round ${round})`,
         { url: `${server.base}/api/v1/whoami`, headers },
-        load,
+        hotLoad,
       );
       result.rss[which] = Math.max(result.rss[which], rss.stop());
       result[which].push(row);

@@ -69,4 +69,18 @@ describe("the fast path's response batch", () => {
     expect(await gone).toBe("");
     expect(written).toEqual(["/kept"]);
   });
+
+  it("an answer that cannot be written closes its own connection only", async () => {
+    const send = createResponseBatch({});
+    server = createServer((req, res) => {
+      // A header value Node refuses makes writeHead throw.
+      const headers: Record<string, string> = req.url === "/bad" ? { "x-bad": "a\nb" } : {};
+      send(req, res, jsonOutput({ ok: true }, 200, headers));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server!.address() as AddressInfo).port;
+    const [bad, good] = await Promise.all([pipelined(port, ["/bad"], 1), pipelined(port, ["/good"], 1)]);
+    expect(bad).toBe("");
+    expect(good).toContain('{"ok":true}');
+  });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JsonOutput } from "@/lib/errors/envelope";
+import { describeError, log } from "@/lib/log";
 import { discardRest } from "./read-capped";
 import { writeOutput } from "./write-output";
 
@@ -22,9 +23,15 @@ export function createResponseBatch(base: Record<string, string>) {
     pending = [];
     for (const { req, res, out } of batch) {
       if (res.destroyed) continue;
-      writeOutput(res, out, base);
-      // A body left unread (refused at its cap, or sent to whoami) is dropped, briefly, then cut.
-      discardRest(req, res);
+      try {
+        writeOutput(res, out, base);
+        // A body left unread (refused at its cap, or sent to whoami) is dropped, briefly, then cut.
+        discardRest(req, res);
+      } catch (error) {
+        // One answer that cannot be written must not cost the rest of the batch theirs.
+        log.error("answer not written", describeError(error));
+        res.destroy();
+      }
     }
   }
 

@@ -46,7 +46,7 @@ export const FULL: BenchConfig = {
   connections: 50,
   ratioRounds: 5,
   ratioDuration: 5,
-  hotRounds: 3,
+  hotRounds: 5,
   smallKeys: 1_000,
   largeTenants: 1_000,
   keysPerTenant: 1_000,
