@@ -1,5 +1,5 @@
 import "server-only";
-import { queueCreditSweep } from "@/lib/dal/key-alerts/credit-events";
+import { queueCreditSweep } from "@/lib/dal/credits/credit-events";
 import { queueExpiryEvents } from "@/lib/dal/key-alerts/expiry-events";
 import { queueFailureSpikeEvents } from "@/lib/dal/key-alerts/spike-events";
 import { describeError, log } from "@/lib/log";
@@ -52,7 +52,7 @@ export function createFailureSpikeJob(options: JobOptions & { threshold: number 
 }
 
 /**
- * The credit sweep, once a minute (lib/dal/key-alerts/credit-events.ts): credits.low / exhausted for
+ * The credit sweep, once a minute (lib/dal/credits/credit-events.ts): credits.low / exhausted for
  * keys under their threshold with no alert this period — one lost to a crash after its spend, or a
  * balance set under 10 % by hand. Passes of `batchSize`, as the expiry job takes them.
  */

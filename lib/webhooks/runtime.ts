@@ -1,5 +1,5 @@
 import "server-only";
-import { settleCreditAlerts } from "@/lib/dal/key-alerts/credit-events";
+import { settleCreditAlerts } from "@/lib/dal/credits/credit-events";
 import { getEnv } from "@/lib/env";
 import { createCreditSweepJob, createExpiryJob, createFailureSpikeJob } from "./event-jobs";
 import type { PeriodicJob } from "./periodic-job";

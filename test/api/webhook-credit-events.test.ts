@@ -4,8 +4,8 @@ import { POST as adjustCredits } from "@/app/api/tenants/me/api-keys/[id]/credit
 import { POST as verify } from "@/app/api/v1/verify/route";
 import { getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import { settleCreditAlerts } from "@/lib/dal/credits/credit-events";
 import { spendCredits } from "@/lib/dal/credits/spend-credits";
-import { settleCreditAlerts } from "@/lib/dal/key-alerts/credit-events";
 import { createCreditSweepJob } from "@/lib/webhooks/event-jobs";
 import { createAccount } from "../accounts";
 import { call } from "../http";

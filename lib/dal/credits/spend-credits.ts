@@ -4,8 +4,8 @@ import { type Database, getDb } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { creditAlertsCrossed } from "@/lib/keys/credit-alerts";
 import { type CreditRefill, nextRefillBoundary } from "@/lib/keys/credit-refill";
-import { queueCreditAlerts } from "../key-alerts/credit-events";
 import { effectiveBalanceSql, refilledAtSql } from "./balance-sql";
+import { queueCreditAlerts } from "./credit-events";
 
 export type SpendOutcome =
   | { ok: true; credits: { remaining: number; nextRefillAt: string | null } | null }

@@ -2,12 +2,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { apiKeys, webhookKeyNotices } from "@/db/schema";
-import { effectiveBalanceSql } from "@/lib/dal/credits/balance-sql";
 import type { CreditAlert } from "@/lib/keys/credit-alerts";
 import { describeError, log } from "@/lib/log";
+import { claimNotices, type NoticeRow, rowsOf, tenantFilter } from "../key-alerts/key-notices";
+import { type KeyRef, keyDtosFor, refId } from "../key-alerts/notice-keys";
 import { enqueueWebhookEvent } from "../webhooks/outbox";
-import { claimNotices, type NoticeRow, rowsOf, tenantFilter } from "./key-notices";
-import { type KeyRef, keyDtosFor, refId } from "./notice-keys";
+import { effectiveBalanceSql } from "./balance-sql";
 
 /**
  * credits.low / credits.exhausted (issue 13), once per credit period. A period starts when the
