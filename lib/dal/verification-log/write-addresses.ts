@@ -3,10 +3,11 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { keyAddresses } from "@/db/schema";
 import type { LogEntry } from "@/lib/usage/verification-log-buffer";
+import { rowsOf } from "../key-alerts/key-notices";
 
 /** An address unseen by a key for this long is new again when it comes back (issue 14). */
 export const ADDRESS_NEW_AFTER = sql`interval '30 days'`;
-const ROWS_PER_INSERT = 1000;
+const ROWS_PER_INSERT = 2000;
 
 type Seen = { tenantId: string; keyId: string; ip: string; first: number; last: number; count: number };
 
@@ -46,17 +47,16 @@ function summarise(entries: readonly LogEntry[]): Seen[] {
  * baseline, not flagged new (a key's first use is not news; a second address is). One query a batch.
  */
 async function firstAddresses(tx: Transaction, seen: readonly Seen[]): Promise<Set<Seen>> {
-  const pairs = sql.join(
-    [...new Set(seen.map((row) => `${row.tenantId}|${row.keyId}`))].map((pair) => {
-      const [tenantId, keyId] = pair.split("|");
-      return sql`(${tenantId}, ${keyId})`;
-    }),
-    sql`, `,
-  );
-  const known = await tx
-    .selectDistinct({ tenantId: keyAddresses.tenantId, keyId: keyAddresses.keyId })
-    .from(keyAddresses)
-    .where(sql`(${keyAddresses.tenantId}, ${keyAddresses.keyId}) in (${pairs})`);
+  const pairs = [...new Set(seen.map((row) => `${row.tenantId}|${row.keyId}`))].map((pair) => {
+    const [tenant_id, key_id] = pair.split("|");
+    return { tenant_id, key_id };
+  });
+  const known = rowsOf<{ tenant_id: string; key_id: string }>(
+    await tx.execute(sql`
+      select distinct a.tenant_id, a.key_id from ${keyAddresses} a
+      where (a.tenant_id, a.key_id) in (
+        select p.tenant_id, p.key_id from json_to_recordset(${JSON.stringify(pairs)}::json) as p (tenant_id text, key_id text))`),
+  ).map((row) => ({ tenantId: row.tenant_id, keyId: row.key_id }));
   const used = new Set(known.map((row) => `${row.tenantId}|${row.keyId}`));
   const first = new Map<string, Seen>();
   for (const row of seen) {
@@ -78,27 +78,29 @@ export async function writeKeyAddresses(tx: Transaction, entries: readonly LogEn
   if (seen.length === 0) return;
   const baselines = await firstAddresses(tx, seen);
   const rows = seen.map((row) => ({
-    tenantId: row.tenantId,
-    keyId: row.keyId,
+    tenant_id: row.tenantId,
+    key_id: row.keyId,
     ip: row.ip,
-    firstSeenAt: new Date(row.first),
-    lastSeenAt: new Date(row.last),
-    newSince: baselines.has(row) ? null : new Date(row.first),
+    first_seen_at: new Date(row.first).toISOString(),
+    last_seen_at: new Date(row.last).toISOString(),
+    new_since: baselines.has(row) ? null : new Date(row.first).toISOString(),
     count: row.count,
   }));
+  // One JSON parameter per statement (as the log's rows): drizzle's builder held the event loop for
+  // milliseconds per thousand rows, which a burst of distinct keys turned into stalls (issue 10).
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await tx
-      .insert(keyAddresses)
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .onConflictDoUpdate({
-        target: [keyAddresses.tenantId, keyAddresses.keyId, keyAddresses.ip],
-        set: {
-          newSince: sql`case when excluded.first_seen_at >= ${keyAddresses.lastSeenAt} + ${ADDRESS_NEW_AFTER}
-            then excluded.first_seen_at else ${keyAddresses.newSince} end`,
-          firstSeenAt: sql`least(${keyAddresses.firstSeenAt}, excluded.first_seen_at)`,
-          lastSeenAt: sql`greatest(${keyAddresses.lastSeenAt}, excluded.last_seen_at)`,
-          count: sql`${keyAddresses.count} + excluded.count`,
-        },
-      });
+    const batch = JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT));
+    await tx.execute(sql`
+      insert into ${keyAddresses} as kept (tenant_id, key_id, ip, first_seen_at, last_seen_at, new_since, count)
+      select tenant_id, key_id, ip, first_seen_at, last_seen_at, new_since, count
+      from json_to_recordset(${batch}::json) as r (tenant_id text, key_id text, ip text,
+        first_seen_at timestamptz, last_seen_at timestamptz, new_since timestamptz, count bigint)
+      order by tenant_id, key_id, ip
+      on conflict (tenant_id, key_id, ip) do update set
+        new_since = case when excluded.first_seen_at >= kept.last_seen_at + ${ADDRESS_NEW_AFTER}
+          then excluded.first_seen_at else kept.new_since end,
+        first_seen_at = least(kept.first_seen_at, excluded.first_seen_at),
+        last_seen_at = greatest(kept.last_seen_at, excluded.last_seen_at),
+        count = kept.count + excluded.count`);
   }
 }
