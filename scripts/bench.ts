@@ -18,7 +18,8 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { benchKeyId, benchSecret, benchTenantId } from "./bench/bench-keys";
 import { type BenchConfig, FULL, QUICK } from "./bench/config";
-import { CredentialLoader, type Row, run } from "./bench/load";
+import { hotRuns } from "./bench/hot";
+import { CredentialLoader } from "./bench/load";
 import { type KeydeskServer, sampleRss, startKeydesk, stopChildren } from "./bench/processes";
 import { explainLookup, metric, scanCounts, settledScanCounts, untilCacheEmpty } from "./bench/queries";
 import { ratios } from "./bench/ratios";
@@ -49,35 +50,6 @@ const DB = { small: `${PREFIX}_small`, large: `${PREFIX}_large` };
 const PASSWORD = "bench password 123";
 /** The hot key: one of the bench tenant's keys, the same secret in both databases. */
 const HOT = 7;
-
-const load = { connections: config.connections, duration: config.duration, warmup: config.warmup };
-
-/**
- * The hot key on both databases in turn, so drift on a shared machine hits both alike: short runs
- * (as the ratio rounds), each round starting with the other database.
- */
-async function hotRuns(small: KeydeskServer, large: KeydeskServer, sizes: { small: string; large: string }) {
-  const headers = { "x-api-key": benchSecret(HOT) };
-  const result = { small: [] as Row[], large: [] as Row[], rss: { small: 0, large: 0 } };
-  const hotLoad = { ...load, duration: config.ratioDuration };
-  for (let round = 1; round <= config.hotRounds; round++) {
-    const order = [
-      ["small", small],
-      ["large", large],
-    ] as const;
-    for (const [which, server] of round % 2 === 1 ? order : [...order].reverse()) {
-      const rss = sampleRss(server.pid);
-      const row = await run(
-        `hot key, ${sizes[which]} keys (round ${round})`,
-        { url: `${server.base}/api/v1/whoami`, headers },
-        hotLoad,
-      );
-      result.rss[which] = Math.max(result.rss[which], rss.stop());
-      result[which].push(row);
-    }
-  }
-  return result;
-}
 
 /**
  * Each request a key's first look-up: before every pass the cache is emptied (a NOTIFY per tenant
@@ -191,7 +163,7 @@ async function main() {
     );
 
     phase("hot key, small and large database in turn");
-    const hot = await hotRuns(small, large, sizes);
+    const hot = await hotRuns({ small, large }, sizes, benchSecret(HOT), config);
     phase("cold look-ups");
 
     const passes = Math.max(1, Math.round(config.coldLookups / config.smallKeys));

@@ -69,18 +69,21 @@ export function assertJsonContentType(contentType: string | null): void {
   }
 }
 
-/** `text` reads the body, refusing it past its cap; a body already read is parsed at once. */
+/**
+ * `body.text()` reads the body, refusing it past its cap; a body already read (the socket fast
+ * path) is parsed at once. `body` is an object rather than a callback: no closure per request.
+ */
 export function readJson(
   contentType: string | null,
-  text: () => MaybePromise<string>,
+  body: { text(): MaybePromise<string> },
 ): MaybePromise<unknown> {
   assertJsonContentType(contentType);
-  return andThen(text(), parseJsonText);
+  return andThen(body.text(), parseJsonText);
 }
 
 /** A Fetch request's JSON body, read up to `maxBytes`. */
 export async function readJsonBody(req: Request, maxBytes: number = BODY_CAPS.api): Promise<unknown> {
-  return readJson(req.headers.get("content-type"), async () =>
-    (await readBodyCapped(req, maxBytes)).toString("utf8"),
-  );
+  return readJson(req.headers.get("content-type"), {
+    text: async () => (await readBodyCapped(req, maxBytes)).toString("utf8"),
+  });
 }

@@ -11,21 +11,26 @@ type JobOptions = { clock?: Clock; intervalMs?: number; onlyTenantIds?: string[]
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** One pass of a batched job: queues events for at most `limit` keys, returns how many it queued. */
+type Pass = (now: Date, limit: number, onlyTenantIds?: string[]) => Promise<number>;
+
 /**
- * key.expiring / key.expired, once a minute. A pass handles `batchSize` keys; a run takes passes
- * until one comes back short, at most `maxPasses` (the rest waits for the next run), so a burst of
- * expiries — 1 M keys made with one expiry — is worked off in bounded transactions.
+ * A job that works in passes of `batchSize` keys: a run takes passes until one comes back short, at
+ * most `maxPasses` (the rest waits for the next run), so a burst — 1 M keys made with one expiry —
+ * is worked off in bounded transactions.
  */
-export function createExpiryJob(
-  options: JobOptions & { batchSize?: number; maxPasses?: number } = {},
+function createBatchedJob(
+  name: string,
+  pass: Pass,
+  options: JobOptions & { batchSize?: number; maxPasses?: number },
 ): EventJob {
   const clock = options.clock ?? systemClock;
   const batchSize = options.batchSize ?? 500;
   const maxPasses = options.maxPasses ?? 20;
   async function runOnce(): Promise<number> {
     let queued = 0;
-    for (let pass = 0; pass < maxPasses; pass++) {
-      const count = await queueExpiryEvents(clock.now(), batchSize, options.onlyTenantIds);
+    for (let round = 0; round < maxPasses; round++) {
+      const count = await pass(clock.now(), batchSize, options.onlyTenantIds);
       queued += count;
       if (count < batchSize) break;
     }
@@ -34,9 +39,16 @@ export function createExpiryJob(
   const job = createPeriodicJob({
     intervalMs: options.intervalMs ?? 60_000,
     run: runOnce,
-    onError: (error) => log.error("webhook expiry job failed", describeError(error)),
+    onError: (error) => log.error(`webhook ${name} failed`, describeError(error)),
   });
   return { runOnce, ...job };
+}
+
+/** key.expiring / key.expired, once a minute, in passes (createBatchedJob). */
+export function createExpiryJob(
+  options: JobOptions & { batchSize?: number; maxPasses?: number } = {},
+): EventJob {
+  return createBatchedJob("expiry job", queueExpiryEvents, options);
 }
 
 /** usage.failure_spike, once a minute (the minute totals are flushed every few seconds). */
@@ -54,27 +66,10 @@ export function createFailureSpikeJob(options: JobOptions & { threshold: number 
 /**
  * The credit sweep, once a minute (lib/dal/credits/credit-events.ts): credits.low / exhausted for
  * keys under their threshold with no alert this period — one lost to a crash after its spend, or a
- * balance set under 10 % by hand. Passes of `batchSize`, as the expiry job takes them.
+ * balance set under 10 % by hand. In passes, as the expiry job.
  */
 export function createCreditSweepJob(
   options: JobOptions & { batchSize?: number; maxPasses?: number } = {},
 ): EventJob {
-  const clock = options.clock ?? systemClock;
-  const batchSize = options.batchSize ?? 500;
-  const maxPasses = options.maxPasses ?? 20;
-  async function runOnce(): Promise<number> {
-    let queued = 0;
-    for (let pass = 0; pass < maxPasses; pass++) {
-      const count = await queueCreditSweep(clock.now(), batchSize, options.onlyTenantIds);
-      queued += count;
-      if (count < batchSize) break;
-    }
-    return queued;
-  }
-  const job = createPeriodicJob({
-    intervalMs: options.intervalMs ?? 60_000,
-    run: runOnce,
-    onError: (error) => log.error("webhook credit sweep failed", describeError(error)),
-  });
-  return { runOnce, ...job };
+  return createBatchedJob("credit sweep", queueCreditSweep, options);
 }

@@ -135,7 +135,7 @@ export async function queueCreditSweep(now: Date, limit: number, onlyTenantIds?:
     }>(await tx.execute(below));
     if (found.length === 0) return 0;
     const remaining = new Map(
-      found.map((row) => [`${refId({ tenantId: row.tenant_id, keyId: row.key_id })}`, Number(row.remaining)]),
+      found.map((row) => [refId({ tenantId: row.tenant_id, keyId: row.key_id }), Number(row.remaining)]),
     );
     const candidates = sql`select * from (values ${sql.join(
       found.map(

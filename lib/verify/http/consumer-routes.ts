@@ -4,7 +4,7 @@ import { parseWith } from "@/lib/errors/field-errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import type { CoreHandler, HttpInput, HttpOutput } from "@/lib/http/core";
 import { hasCredentialInQuery } from "@/lib/http/credential-query";
-import { assertJsonContentType, parseJsonText } from "@/lib/http/json-body";
+import { readJson } from "@/lib/http/json-body";
 import { verifyInput } from "@/lib/schemas/verify";
 import { credentialFromHeaders } from "@/lib/verify/core/credential";
 import type { VerificationResult } from "@/lib/verify/core/types";
@@ -82,11 +82,9 @@ export const whoamiCore: CoreHandler = (input) => {
 export const verifyCore: CoreHandler = (input) => {
   const refused = keyInQuery(input);
   if (refused) return refused;
-  // lib/http/json-body.ts's readJson, spelled out so that a body already read costs no closure.
-  assertJsonContentType(input.header("content-type"));
-  const text = input.text();
-  if (text instanceof Promise) return text.then((read) => verifyBody(input, parseJsonText(read)));
-  return verifyBody(input, parseJsonText(text));
+  const json = readJson(input.header("content-type"), input);
+  if (json instanceof Promise) return json.then((read) => verifyBody(input, read));
+  return verifyBody(input, json);
 };
 
 function verifyBody(input: HttpInput, json: unknown): MaybePromise<HttpOutput> {
