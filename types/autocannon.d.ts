@@ -8,7 +8,7 @@ declare module "autocannon" {
     body?: string;
   };
   type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
-  type Result = {
+  export type Result = {
     requests: Histogram;
     latency: Histogram;
     non2xx: number;
@@ -16,5 +16,16 @@ declare module "autocannon" {
     timeouts: number;
     "2xx": number;
   };
+  /** The running instance: "response" is emitted for every response, with its time in ms (float). */
+  export type Instance = {
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): Instance;
+  };
   export default function autocannon(options: Options): Promise<Result>;
+  export default function autocannon(
+    options: Options,
+    done: (error: Error | null, result: Result) => void,
+  ): Instance;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getKey } from "@/app/api/tenants/me/api-keys/[id]/route";
 import { GET as usage } from "@/app/api/tenants/me/usage/route";
 import { getTopKeys } from "@/lib/dal/usage";
 import { writeUsageBatch } from "@/lib/dal/usage-writes";
@@ -52,6 +53,31 @@ describe("writeUsageBatch on the real database", () => {
     for (const interval of ["minute", "hour", "day"]) {
       expect(await totals(key.id, interval)).toEqual({ VALID: 4 });
     }
+  });
+
+  it("moves last-used only forward, and only on the batch's own tenant's key", async () => {
+    const key = await createTestKey(account);
+    const other = await createAccount("usage-writes-other");
+    const otherKey = await createTestKey(other);
+    const at = Date.now();
+    const batch = (id: string, ms: number, ip: string, tenantId = account.tenantId) => ({
+      id: `${id}-${key.id}`,
+      counts: [],
+      lastUsed: [{ tenantId, keyId: key.id, at: new Date(ms), ip }],
+      log: [],
+    });
+    await writeUsageBatch(batch("late", at, "192.0.2.10"));
+    // A batch from another instance, flushed later but holding an older use, winds nothing back.
+    await writeUsageBatch(batch("older", at - 60_000, "192.0.2.11"));
+    // A batch naming the key under another tenant (no such row) touches nothing.
+    await writeUsageBatch(batch("foreign", at + 60_000, "192.0.2.12", other.tenantId));
+    const res = await call(getKey, { token: account.accessToken, params: { id: key.id } });
+    expect(await res.json()).toMatchObject({
+      lastUsedAt: new Date(at).toISOString(),
+      lastUsedIp: "192.0.2.10",
+    });
+    const untouched = await call(getKey, { token: other.accessToken, params: { id: otherKey.id } });
+    expect(await untouched.json()).toMatchObject({ lastUsedAt: null, lastUsedIp: null });
   });
 });
 

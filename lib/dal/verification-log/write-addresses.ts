@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { keyAddresses } from "@/db/schema";
 import type { LogEntry } from "@/lib/usage/verification-log-buffer";
+import { jsonChunks } from "../json-rows";
 import { rowsOf } from "../key-alerts/key-notices";
 
 /** An address unseen by a key for this long is new again when it comes back (issue 14). */
 export const ADDRESS_NEW_AFTER = sql`interval '30 days'`;
-const ROWS_PER_INSERT = 2000;
 
 type Seen = { tenantId: string; keyId: string; ip: string; first: number; last: number; count: number };
 
@@ -77,7 +77,7 @@ export async function writeKeyAddresses(tx: Transaction, entries: readonly LogEn
   const seen = summarise(entries);
   if (seen.length === 0) return;
   const baselines = await firstAddresses(tx, seen);
-  const rows = seen.map((row) => ({
+  const toRow = (row: Seen) => ({
     tenant_id: row.tenantId,
     key_id: row.keyId,
     ip: row.ip,
@@ -85,17 +85,14 @@ export async function writeKeyAddresses(tx: Transaction, entries: readonly LogEn
     last_seen_at: new Date(row.last).toISOString(),
     new_since: baselines.has(row) ? null : new Date(row.first).toISOString(),
     count: row.count,
-  }));
-  // One JSON parameter per statement (as the log's rows): drizzle's builder held the event loop for
-  // milliseconds per thousand rows, which a burst of distinct keys turned into stalls (issue 10).
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const batch = JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT));
+  });
+  // In the sorted order, statement after statement; each statement's rows as one JSON parameter.
+  for (const batch of jsonChunks(seen, toRow)) {
     await tx.execute(sql`
       insert into ${keyAddresses} as kept (tenant_id, key_id, ip, first_seen_at, last_seen_at, new_since, count)
       select tenant_id, key_id, ip, first_seen_at, last_seen_at, new_since, count
       from json_to_recordset(${batch}::json) as r (tenant_id text, key_id text, ip text,
         first_seen_at timestamptz, last_seen_at timestamptz, new_since timestamptz, count bigint)
-      order by tenant_id, key_id, ip
       on conflict (tenant_id, key_id, ip) do update set
         new_since = case when excluded.first_seen_at >= kept.last_seen_at + ${ADDRESS_NEW_AFTER}
           then excluded.first_seen_at else kept.new_since end,

@@ -3,11 +3,10 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { verificationLog } from "@/db/schema";
 import type { LogEntry } from "@/lib/usage/verification-log-buffer";
+import { jsonChunks } from "../json-rows";
 
 /** Long enough to tell clients apart, short enough that a hostile header cannot bloat the table. */
 export const USER_AGENT_MAX = 256;
-/** Rows per statement: each is one JSON parameter, built in one `JSON.stringify`. */
-const ROWS_PER_INSERT = 2000;
 
 function toRow(entry: LogEntry) {
   return {
@@ -25,13 +24,10 @@ function toRow(entry: LogEntry) {
 
 /**
  * Inside the usage batch's transaction (lib/dal/usage-writes.ts): a retried batch is not logged
- * twice. The rows travel as one JSON array expanded by `json_to_recordset`: drizzle's builder spent
- * ~10 ms of the event loop on a few hundred rows × 9 parameters, in one piece, which every
- * verification in flight then waited for (the bench's p99, issue 10).
+ * twice. The rows travel as JSON arrays expanded by `json_to_recordset` (lib/dal/json-rows.ts).
  */
 export async function writeLogEntries(tx: Transaction, entries: readonly LogEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
-    const rows = JSON.stringify(entries.slice(i, i + ROWS_PER_INSERT).map(toRow));
+  for (const rows of jsonChunks(entries, toRow)) {
     await tx.execute(sql`
       insert into ${verificationLog} (tenant_id, key_id, at, outcome, ip, path, user_agent, scopes, weight)
       select tenant_id, key_id, at, outcome, ip, path, user_agent, scopes, weight
