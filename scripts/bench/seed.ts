@@ -122,46 +122,58 @@ export async function seedUsage(
   const firstMinute = Math.floor(options.now / 60_000) - minutes + 1;
   await sql.begin(async (tx) => {
     await tx`set local synchronous_commit = off`;
+    await tx`set local work_mem = '1GB'`;
     await tx`
+      create temporary table seed_minutes on commit drop as
       with keys as (
         select id, (ord - 1)::int as idx from unnest(${keyIds}::text[]) with ordinality as k(id, ord)
       ), codes as (
         select code, (ord - 1)::int as idx from unnest(${FAILURE_CODES}::text[]) with ordinality as c(code, ord)
       )
-      insert into usage_rollups (tenant_id, key_id, granularity, bucket_start, outcome, count)
-      select ${options.tenantId}, k.id, 'minute', to_timestamp((${firstMinute}::bigint + m) * 60),
-             case when j < ${options.failureSlots} then c.code else 'VALID' end,
+      select ${options.tenantId}::text as tenant_id, k.id as key_id,
+             to_timestamp((${firstMinute}::bigint + m) * 60) as bucket_start,
+             case when j < ${options.failureSlots} then c.code else 'VALID' end as outcome,
              ${base}::int + case
                when ((m::bigint * ${options.slots} + j) * ${prime}::bigint) % ${rowsTotal} < ${extra} then 1
-               else 0 end
+               else 0 end as count
       from generate_series(0, ${minutes - 1}) as m
       cross join generate_series(0, ${options.slots - 1}) as j
       join keys k on k.idx = (m * 7919 + j * ${step}) % ${options.keyCount}
       join codes c on c.idx = (m + j) % ${FAILURE_CODES.length}`;
-    for (const [granularity, width] of [
-      ["hour", "1 hour"],
-      ["day", "1 day"],
-    ] as const) {
-      await tx`
-        insert into usage_rollups (tenant_id, key_id, granularity, bucket_start, outcome, count)
-        select tenant_id, key_id, ${granularity}::usage_granularity, date_bin(${width}::interval, bucket_start, timestamptz '1970-01-01Z'),
-               outcome, sum(count)
-        from usage_rollups
-        where tenant_id = ${options.tenantId} and granularity = 'minute'
-        group by tenant_id, key_id, 3, 4, outcome`;
-    }
+    // Every row of every granularity, with the minute of its last write: a minute row is written in
+    // its minute; an hour or day row is last updated by the last flush of its bucket that saw its
+    // key. Each table is filled in that order, which is where the flushes leave rows on disk (a
+    // row updated on a full page moves to where the newest writes go). A row order left to a hash
+    // aggregate instead spread one day's hour rows over a page each.
+    await tx`
+      create temporary table seed_rows on commit drop as
+      select tenant_id, key_id, 'minute'::usage_granularity as granularity, bucket_start, outcome, count,
+             bucket_start as written
+      from seed_minutes
+      union all
+      select tenant_id, key_id, 'hour', date_bin('1 hour', bucket_start, timestamptz '1970-01-01Z'), outcome,
+             sum(count), max(bucket_start)
+      from seed_minutes group by 1, 2, 4, 5
+      union all
+      select tenant_id, key_id, 'day', date_bin('1 day', bucket_start, timestamptz '1970-01-01Z'), outcome,
+             sum(count), max(bucket_start)
+      from seed_minutes group by 1, 2, 4, 5`;
+    await tx`
+      insert into usage_rollups (tenant_id, key_id, granularity, bucket_start, outcome, count)
+      select tenant_id, key_id, granularity, bucket_start, outcome, count
+      from seed_rows order by written, granularity, key_id, outcome`;
     // And summed over keys, and over outcomes, as the flush writes them (lib/dal/usage-writes.ts).
     await tx`
       insert into usage_tenant_rollups (tenant_id, granularity, bucket_start, outcome, count)
       select tenant_id, granularity, bucket_start, outcome, sum(count)
-      from usage_rollups where tenant_id = ${options.tenantId}
-      group by tenant_id, granularity, bucket_start, outcome`;
+      from seed_rows group by tenant_id, granularity, bucket_start, outcome
+      order by max(written), granularity, outcome`;
     await tx`
       insert into usage_key_totals (tenant_id, granularity, bucket_start, key_id, total, failed)
       select tenant_id, granularity, bucket_start, key_id, sum(count),
              coalesce(sum(count) filter (where outcome <> 'VALID'), 0)
-      from usage_rollups where tenant_id = ${options.tenantId}
-      group by tenant_id, granularity, bucket_start, key_id`;
+      from seed_rows group by tenant_id, granularity, bucket_start, key_id
+      order by max(written), granularity, key_id`;
   });
   const [counts] = await sql<
     { minute: number; hour: number; day: number; tenant: number; verifications: string }[]
