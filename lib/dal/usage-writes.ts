@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { apiKeys, usageFlushes, usageKeyTotals, usageRollups, usageTenantRollups } from "@/db/schema";
 import {
   byRowKey,
+  compare,
   type KeyTotal,
   type TenantUsageCount,
   toKeyTotals,
@@ -82,29 +83,25 @@ function rollupRow(row: UsageCount) {
   return { ...tenantRollupRow(row), key_id: row.keyId };
 }
 
-function tenantRollupRow(row: TenantUsageCount) {
+/** The columns every usage table's row starts with: whose, and which bucket. */
+function bucketRow(row: Pick<TenantUsageCount, "tenantId" | "granularity" | "bucketStart">) {
   return {
     tenant_id: row.tenantId,
     granularity: row.granularity,
     bucket_start: row.bucketStart.toISOString(),
-    outcome: row.outcome,
-    count: row.count,
   };
+}
+
+function tenantRollupRow(row: TenantUsageCount) {
+  return { ...bucketRow(row), outcome: row.outcome, count: row.count };
 }
 
 function keyTotalRow(row: KeyTotal) {
-  return {
-    tenant_id: row.tenantId,
-    granularity: row.granularity,
-    bucket_start: row.bucketStart.toISOString(),
-    key_id: row.keyId,
-    total: row.total,
-    failed: row.failed,
-  };
+  return { ...bucketRow(row), key_id: row.keyId, total: row.total, failed: row.failed };
 }
 
 function byKey(a: LastUsed, b: LastUsed): number {
-  return a.tenantId === b.tenantId ? (a.keyId < b.keyId ? -1 : 1) : a.tenantId < b.tenantId ? -1 : 1;
+  return compare(a.tenantId, b.tenantId) || compare(a.keyId, b.keyId);
 }
 
 function lastUsedRow(row: LastUsed) {

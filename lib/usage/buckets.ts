@@ -115,6 +115,7 @@ export function byRowKey(a: RowKey, b: RowKey): number {
   );
 }
 
-function compare(a: string, b: string): number {
+/** Code-unit order of two strings: the one order every writer sorts its rows by. */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

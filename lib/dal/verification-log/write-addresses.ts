@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { keyAddresses } from "@/db/schema";
+import { compare } from "@/lib/usage/buckets";
 import type { LogEntry } from "@/lib/usage/verification-log-buffer";
 import { jsonChunks } from "../json-rows";
 import { rowsOf } from "../key-alerts/key-notices";
@@ -27,18 +28,8 @@ function summarise(entries: readonly LogEntry[]): Seen[] {
     }
   }
   // One order for every writer, so two instances' upserts never wait on each other in a cycle.
-  return [...seen.values()].sort((a, b) =>
-    a.tenantId === b.tenantId
-      ? a.keyId === b.keyId
-        ? a.ip < b.ip
-          ? -1
-          : 1
-        : a.keyId < b.keyId
-          ? -1
-          : 1
-      : a.tenantId < b.tenantId
-        ? -1
-        : 1,
+  return [...seen.values()].sort(
+    (a, b) => compare(a.tenantId, b.tenantId) || compare(a.keyId, b.keyId) || compare(a.ip, b.ip),
   );
 }
 
@@ -56,8 +47,8 @@ async function firstAddresses(tx: Transaction, seen: readonly Seen[]): Promise<S
       select distinct a.tenant_id, a.key_id from ${keyAddresses} a
       where (a.tenant_id, a.key_id) in (
         select p.tenant_id, p.key_id from json_to_recordset(${JSON.stringify(pairs)}::json) as p (tenant_id text, key_id text))`),
-  ).map((row) => ({ tenantId: row.tenant_id, keyId: row.key_id }));
-  const used = new Set(known.map((row) => `${row.tenantId}|${row.keyId}`));
+  );
+  const used = new Set(known.map((row) => `${row.tenant_id}|${row.key_id}`));
   const first = new Map<string, Seen>();
   for (const row of seen) {
     const pair = `${row.tenantId}|${row.keyId}`;
