@@ -38,9 +38,13 @@ test("a key used from two addresses: both listed, the second new, both in the lo
   expect(await whoamiFrom("127.0.0.2", key.key ?? "")).toBe(200);
   expect(await whoamiFrom("127.0.0.2", key.key ?? "")).toBe(200);
   const second = page.getByTestId("key-addresses").locator('[data-address="127.0.0.2"]');
+  const log = page.getByRole("table").filter({ hasText: "Client or scope" }).locator("tbody tr");
+  // The page reads the address list and the log in two queries at once: a flush that commits
+  // between them shows one without the other until the next load, so wait for both.
   await expect(async () => {
     await page.reload();
     await expect(second).toBeVisible({ timeout: 1_000 });
+    await expect(log).toHaveCount(3, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await expect(second).toContainText("New");
   await expect(second).toContainText("2 verifications");
@@ -48,8 +52,6 @@ test("a key used from two addresses: both listed, the second new, both in the lo
   await expect(first).not.toContainText("New");
   await expect(first).toContainText("1 verification");
 
-  const log = page.getByRole("table").filter({ hasText: "Client or scope" }).locator("tbody tr");
-  await expect(log).toHaveCount(3);
   await expect(log.filter({ hasText: "127.0.0.2" })).toHaveCount(2);
   await expect(log.filter({ hasText: "127.0.0.1" })).toHaveCount(1);
 
