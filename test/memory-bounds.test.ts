@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { getEnv, parseEnv } from "@/lib/env";
 import { KeyObjectCache } from "@/lib/jwt/import-key";
 import { createStores } from "@/lib/ratelimit/create-stores";
@@ -40,9 +39,9 @@ function key(id: string, tenantId = "ten_bounds"): VerifiableKey {
   });
 }
 
-/** Every hash names a key (`hash-N` → `key_N`) unless it starts with `unknown`. */
+/** Every secret names a key (`hash-N` → `key_N`) unless it starts with `unknown`. */
 const everyHashIsAKey = {
-  bySecretHash: async (hash: string) => (hash.startsWith("unknown") ? null : key(`key_${hash.slice(5)}`)),
+  bySecret: async (secret: string) => (secret.startsWith("unknown") ? null : key(`key_${secret.slice(5)}`)),
   byId: async (id: string) => key(id),
   signingSecrets: async () => [],
 };
@@ -58,18 +57,18 @@ describe("the README documents every bound", () => {
 describe("key cache (KEY_CACHE_MAX_ENTRIES, KEY_CACHE_MAX_MISSES, SIGNED_KEY_MEMO_MAX_ENTRIES)", () => {
   it("holds at most maxEntries keys, and its key-id index never outgrows them", async () => {
     const cache = new KeyCache(everyHashIsAKey, { maxEntries: 50 });
-    for (let i = 0; i < 500; i++) await cache.bySecretHash(`hash-${i}`);
+    for (let i = 0; i < 500; i++) await cache.bySecret(`hash-${i}`);
     expect(cache.sizes.entries).toBe(50);
     expect(cache.sizes.keyIdIndex).toBeLessThanOrEqual(50);
     // The newest stay, and a NOTIFY for one of them still finds its entry through the index.
-    expect(cache.bySecretHash("hash-499")).toMatchObject({ id: "key_499" });
+    expect(cache.bySecret("hash-499")).toMatchObject({ id: "key_499" });
     cache.invalidateKey("key_499");
-    expect(cache.bySecretHash("hash-499")).toBeInstanceOf(Promise);
+    expect(cache.bySecret("hash-499")).toBeInstanceOf(Promise);
   });
 
   it("remembers at most maxMisses unknown credentials", async () => {
     const cache = new KeyCache(everyHashIsAKey, { maxMisses: 40 });
-    for (let i = 0; i < 400; i++) await cache.bySecretHash(`unknown-${i}`);
+    for (let i = 0; i < 400; i++) await cache.bySecret(`unknown-${i}`);
     expect(cache.sizes.misses).toBe(40);
     expect(cache.sizes.entries).toBe(0);
   });
@@ -193,9 +192,8 @@ describe("the running process takes its bounds from the environment", () => {
     const account = await createAccount("bounds");
     const keys = [];
     for (let i = 0; i < 6; i++) keys.push(await createTestKey(account));
-    for (const k of keys)
-      expect(await verifier.keyCache.bySecretHash(hashApiKeySecret(k.key))).not.toBeNull();
-    for (let i = 0; i < 10; i++) expect(await verifier.keyCache.bySecretHash(`unknown-${i}`)).toBeNull();
+    for (const k of keys) expect(await verifier.keyCache.bySecret(k.key)).not.toBeNull();
+    for (let i = 0; i < 10; i++) expect(await verifier.keyCache.bySecret(`unknown-${i}`)).toBeNull();
     expect(verifier.keyCache.sizes).toMatchObject({ entries: 3, misses: 4 });
     expect(verifier.keyCache.sizes.keyIdIndex).toBeLessThanOrEqual(3);
   });

@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
+import { createHmac, createSecretKey, hash, type KeyObject } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { encodeIntBase62, randomBase62 } from "./base62";
 import type { KeyEnvironment } from "./environment";
@@ -42,6 +42,16 @@ export function parseSecretKey(input: string): { environment: KeyEnvironment } |
  */
 export function hashSecret(secret: string, pepper: string): string {
   return createHmac("sha256", pepperKey(pepper)).update(secret, "utf8").digest("hex");
+}
+
+/**
+ * What the in-memory key cache files a secret key under (lib/verify/core/key-cache.ts): SHA-256 in
+ * one native call, with no Hmac object per request; the HMAC below is computed only when the
+ * database is asked. The pepper is a public domain separator, not a secret, and a key's 256 random
+ * bits make either digest impossible to reverse or guess (docs/decisions.md).
+ */
+export function secretCacheDigest(secret: string): string {
+  return hash("sha256", secret, "base64");
 }
 
 /** The pepper as a KeyObject, made once: HMAC then skips converting the key on every call. */

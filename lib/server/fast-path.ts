@@ -43,17 +43,71 @@ class SocketInput implements HttpInput {
   }
 }
 
+/** A POST whose body is taken once the turn's reads are parsed. */
+type Waiting = {
+  core: CoreHandler;
+  req: IncomingMessage;
+  res: ServerResponse;
+  clientIp: string;
+  failed: (error: unknown) => void;
+};
+
+/**
+ * A body that arrived whole: all of it is in the request's buffer once Node's parser has run over
+ * the turn's reads (`complete`), and is taken in one `read()`, without the stream's `data` and
+ * `end` events. Past the cap (a chunked body declares no length) it is refused, as while streaming.
+ */
+function takeBuffered(req: IncomingMessage, maxBytes: number): CappedRead {
+  const length = req.readableLength;
+  if (length > maxBytes) return { ok: false };
+  return length === 0 ? EMPTY_BODY : { ok: true, body: req.read() as Buffer };
+}
+
 /**
  * SPEC §7: the verification routes are served straight from the socket by the `core` of the very
  * handlers their `route.ts` files export, skipping Next's request pipeline (~30× slower than the
  * verification itself). Everything else, and other methods, go to Next.
  *
- * Nothing on the way to a cached key's answer is a promise: a POST body is read with callbacks
- * before the core runs, the core answers synchronously, and the answer joins the turn's batch
- * (lib/server/response-batch.ts).
+ * Nothing on the way to a cached key's answer is a promise. A POST is decided at the end of the
+ * turn that brought it, with the turn's answers (lib/server/response-batch.ts): Node parses a body
+ * that came in the same reads as its headers after the `request` event, so by then it is whole in
+ * the request's buffer and is taken at once (`takeBuffered`); a body still on its way is read with
+ * callbacks as it streams (`readCappedThen`). Either way the core then answers synchronously.
  */
 export function createFastPath(routes: FastRoutes, options: { hsts?: string } = {}) {
-  const send = createResponseBatch(apiSecurityHeaders(options.hsts));
+  let waiting: Waiting[] = [];
+  const { send, schedule } = createResponseBatch(apiSecurityHeaders(options.hsts), decideWaiting);
+
+  function decideWaiting(): void {
+    if (waiting.length === 0) return;
+    const turn = waiting;
+    waiting = [];
+    for (const { core, req, res, clientIp, failed } of turn) {
+      if (!req.complete) {
+        readCappedThen(req, BODY_CAPS.api, (error, read) => {
+          if (error) return failed(error);
+          answer(core, req, res, clientIp, read!, failed);
+        });
+        continue;
+      }
+      answer(core, req, res, clientIp, takeBuffered(req, BODY_CAPS.api), failed);
+    }
+  }
+
+  function answer(
+    core: CoreHandler,
+    req: IncomingMessage,
+    res: ServerResponse,
+    clientIp: string,
+    read: CappedRead,
+    failed: (error: unknown) => void,
+  ): void {
+    try {
+      decide(core, req, res, clientIp, read)?.catch(failed);
+    } catch (thrown) {
+      failed(thrown);
+    }
+  }
 
   function decide(
     core: CoreHandler,
@@ -90,14 +144,8 @@ export function createFastPath(routes: FastRoutes, options: { hsts?: string } = 
         return send(req, res, errorOutput("PAYLOAD_TOO_LARGE"));
       }
       if (req.method === "GET" || !hasBody(req)) return decide(core, req, res, clientIp, EMPTY_BODY);
-      readCappedThen(req, BODY_CAPS.api, (error, read) => {
-        if (error) return failed(error);
-        try {
-          decide(core, req, res, clientIp, read!)?.catch(failed);
-        } catch (thrown) {
-          failed(thrown);
-        }
-      });
+      waiting.push({ core, req, res, clientIp, failed });
+      schedule();
     },
   };
 }

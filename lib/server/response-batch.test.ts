@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonOutput } from "@/lib/errors/envelope";
@@ -10,7 +10,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 
 /** A real server whose handler answers through one batch, recording when it decided and wrote. */
 async function startServer(events: string[]): Promise<number> {
-  const send = createResponseBatch({ "x-base": "1" });
+  const { send } = createResponseBatch({ "x-base": "1" });
   server = createServer((req, res) => {
     const n = req.url!.slice(1);
     events.push(`decided ${n}`);
@@ -54,7 +54,7 @@ describe("the fast path's response batch", () => {
   });
 
   it("skips an answer whose connection is gone, and still writes the rest of the turn", async () => {
-    const send = createResponseBatch({});
+    const { send } = createResponseBatch({});
     const written: string[] = [];
     server = createServer((req, res) => {
       if (req.url === "/gone") res.destroy();
@@ -71,7 +71,7 @@ describe("the fast path's response batch", () => {
   });
 
   it("an answer that cannot be written closes its own connection only", async () => {
-    const send = createResponseBatch({});
+    const { send } = createResponseBatch({});
     server = createServer((req, res) => {
       // A header value Node refuses makes writeHead throw.
       const headers: Record<string, string> = req.url === "/bad" ? { "x-bad": "a\nb" } : {};
@@ -82,5 +82,38 @@ describe("the fast path's response batch", () => {
     const [bad, good] = await Promise.all([pipelined(port, ["/bad"], 1), pipelined(port, ["/good"], 1)]);
     expect(bad).toBe("");
     expect(good).toContain('{"ok":true}');
+  });
+
+  it("what `prepare` decides joins the same flush: one immediate, not a second turn", async () => {
+    const events: string[] = [];
+    const held: { req: IncomingMessage; res: ServerResponse }[] = [];
+    const { send, schedule } = createResponseBatch({}, () => {
+      events.push("prepare");
+      for (const { req, res } of held.splice(0)) send(req, res, jsonOutput({ late: req.url }));
+    });
+    server = createServer((req, res) => {
+      res.on("finish", () => events.push(`written ${req.url}`));
+      if (req.url === "/held") {
+        held.push({ req, res });
+        schedule();
+      } else send(req, res, jsonOutput({ now: req.url }));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server!.address() as AddressInfo).port;
+    const realSetImmediate = globalThis.setImmediate;
+    let immediates = 0;
+    globalThis.setImmediate = ((...args: Parameters<typeof setImmediate>) => {
+      immediates++;
+      return realSetImmediate(...args);
+    }) as typeof setImmediate;
+    try {
+      const text = await pipelined(port, ["/held", "/now"], 2);
+      expect(text).toContain('{"late":"/held"}');
+      expect(text).toContain('{"now":"/now"}');
+    } finally {
+      globalThis.setImmediate = realSetImmediate;
+    }
+    expect(events.slice(0, 3)).toEqual(["prepare", "written /held", "written /now"]);
+    expect(immediates).toBe(1);
   });
 });

@@ -12,12 +12,17 @@ type Pending = { req: IncomingMessage; res: ServerResponse; out: JsonOutput };
  * alone to a client idle in `epoll_wait` pays a cross-CPU wake-up in the kernel, which on a VM is
  * the larger part of the send (docs/benchmarks.md). A turn decides at most the requests libuv read
  * in it, so an answer waits microseconds, never a timer.
+ *
+ * `prepare` runs first in each flush: whatever it decides joins this flush, not the next one (the
+ * fast path decides there the POST bodies that arrived whole in the turn: fast-path.ts).
  */
-export function createResponseBatch(base: Record<string, string>) {
+export function createResponseBatch(base: Record<string, string>, prepare?: () => void) {
   let pending: Pending[] = [];
   let scheduled = false;
 
   function flush(): void {
+    // Still marked scheduled while preparing, so the answers it sends join this flush.
+    prepare?.();
     scheduled = false;
     const batch = pending;
     pending = [];
@@ -35,11 +40,18 @@ export function createResponseBatch(base: Record<string, string>) {
     }
   }
 
-  return function send(req: IncomingMessage, res: ServerResponse, out: JsonOutput): void {
-    pending.push({ req, res, out });
+  /** Makes sure a flush follows this turn. */
+  function schedule(): void {
     if (!scheduled) {
       scheduled = true;
       setImmediate(flush);
     }
-  };
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, out: JsonOutput): void {
+    pending.push({ req, res, out });
+    schedule();
+  }
+
+  return { send, schedule };
 }

@@ -19,7 +19,6 @@ export type AuthDeps = {
   keys: KeyLookup;
   /** Asked before any database look-up or costly parse of unverified input (the miss budget). */
   admit?: Admission;
-  hashSecret: (secret: string) => string;
   now: number;
   audience: string;
   leewaySeconds: number;
@@ -35,7 +34,7 @@ function fail(code: VerificationErrorCode, message = errorMessage(code), key?: V
  */
 function authenticateSecret(value: string, deps: AuthDeps): MaybePromise<Authenticated | AuthFailure> {
   if (!parseSecretKey(value)) return fail("INVALID_API_KEY");
-  return andThen(deps.keys.bySecretHash(deps.hashSecret(value), deps.admit), secretKeyFound);
+  return andThen(deps.keys.bySecret(value, deps.admit), secretKeyFound);
 }
 
 function secretKeyFound(key: VerifiableKey | null): Authenticated | AuthFailure {

@@ -12,9 +12,9 @@ function source() {
   const queries: string[] = [];
   const rows: Record<string, VerifiableKey> = { "hash-a": key("key_a"), "hash-b": key("key_b") };
   const db: KeySource = {
-    bySecretHash: async (hash) => {
-      queries.push(`h:${hash}`);
-      return rows[hash] ?? null;
+    bySecret: async (secret) => {
+      queries.push(`h:${secret}`);
+      return rows[secret] ?? null;
     },
     byId: async (id) => {
       queries.push(`k:${id}`);
@@ -32,19 +32,19 @@ describe("KeyCache", () => {
   it("a flood of invented hashes, ids and tenants never evicts real entries", async () => {
     const { db, queries } = source();
     const cache = new KeyCache(db, { maxEntries: 3, maxMisses: 5 });
-    expect((await cache.bySecretHash("hash-a"))?.id).toBe("key_a");
-    expect((await cache.bySecretHash("hash-b"))?.id).toBe("key_b");
+    expect((await cache.bySecret("hash-a"))?.id).toBe("key_a");
+    expect((await cache.bySecret("hash-b"))?.id).toBe("key_b");
     expect(await cache.signingSecrets("ten_real")).toHaveLength(1);
     for (let i = 0; i < 100; i++) {
-      expect(await cache.bySecretHash(`invented-${i}`)).toBeNull();
+      expect(await cache.bySecret(`invented-${i}`)).toBeNull();
       expect(await cache.byId(`key_invented_${i}`)).toBeNull();
       expect(await cache.signingSecrets(`ten_invented_${i}`)).toEqual([]);
     }
     expect(cache.size).toBe(3);
     expect(cache.misses).toBeLessThanOrEqual(5);
     const before = queries.length;
-    expect(cache.bySecretHash("hash-a")).toMatchObject({ id: "key_a" });
-    expect(cache.bySecretHash("hash-b")).toMatchObject({ id: "key_b" });
+    expect(cache.bySecret("hash-a")).toMatchObject({ id: "key_a" });
+    expect(cache.bySecret("hash-b")).toMatchObject({ id: "key_b" });
     expect(cache.signingSecrets("ten_real")).toHaveLength(1);
     expect(queries.length).toBe(before);
   });
@@ -74,18 +74,18 @@ describe("KeyCache", () => {
   it("asks the admission only for database look-ups, and makes none when it refuses", async () => {
     const { db, queries } = source();
     const cache = new KeyCache(db);
-    await cache.bySecretHash("hash-a");
-    await cache.bySecretHash("remembered-miss");
+    await cache.bySecret("hash-a");
+    await cache.bySecret("remembered-miss");
     let asked = 0;
     const refuse = async () => {
       asked++;
       throw new Error("budget spent");
     };
     // Hits and remembered misses answer at once, with the value itself: no promise, no admission.
-    expect(cache.bySecretHash("hash-a", refuse)).toMatchObject({ id: "key_a" });
-    expect(cache.bySecretHash("remembered-miss", refuse)).toBeNull();
+    expect(cache.bySecret("hash-a", refuse)).toMatchObject({ id: "key_a" });
+    expect(cache.bySecret("remembered-miss", refuse)).toBeNull();
     expect(asked).toBe(0);
-    await expect(cache.bySecretHash("new", refuse)).rejects.toThrow("budget spent");
+    await expect(cache.bySecret("new", refuse)).rejects.toThrow("budget spent");
     await expect(cache.byId("key_new", refuse)).rejects.toThrow("budget spent");
     await expect(cache.signingSecrets("ten_new", refuse)).rejects.toThrow("budget spent");
     expect(asked).toBe(3);
@@ -95,7 +95,7 @@ describe("KeyCache", () => {
   it("concurrent look-ups of one key share one query", async () => {
     const { db, queries } = source();
     const cache = new KeyCache(db);
-    const results = await Promise.all(Array.from({ length: 10 }, () => cache.bySecretHash("hash-a")));
+    const results = await Promise.all(Array.from({ length: 10 }, () => cache.bySecret("hash-a")));
     expect(results.every((found) => found?.id === "key_a")).toBe(true);
     expect(queries).toEqual(["h:hash-a"]);
     expect(cache.loads).toBe(1);

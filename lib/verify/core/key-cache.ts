@@ -1,11 +1,13 @@
 import type { MaybePromise } from "@/lib/async/maybe-promise";
+import { secretCacheDigest } from "@/lib/keys/secret-key";
 import { SignedClaimsMemo } from "./signed-claims-memo";
 import type { Admission, KeyLookup, SignedClaims, VerifiableKey } from "./types";
 
 export type { Admission } from "./types";
 
 export type KeySource = {
-  bySecretHash(secretHash: string): Promise<VerifiableKey | null>;
+  /** The key a secret opens: the source hashes it as the database stores it (peppered HMAC). */
+  bySecret(secret: string): Promise<VerifiableKey | null>;
   byId(keyId: string): Promise<VerifiableKey | null>;
   signingSecrets(tenantId: string): Promise<readonly string[]>;
 };
@@ -43,7 +45,7 @@ export class KeyCache implements KeyLookup {
   /** Misses (cache key → until), oldest first. */
   readonly #misses = new Map<string, number>();
   readonly #inFlight = new Map<string, Promise<Value | null>>();
-  /** Key id → secret hash, for the `h:` entries held (never more than those): how a NOTIFY finds them. */
+  /** Key id → secret digest, for the `h:` entries held (never more than those): how a NOTIFY finds them. */
   readonly #hashByKeyId = new Map<string, string>();
   readonly #signed: SignedClaimsMemo;
   /**
@@ -71,11 +73,16 @@ export class KeyCache implements KeyLookup {
     this.#now = options.now ?? Date.now;
   }
 
-  bySecretHash(secretHash: string, admit?: Admission): MaybePromise<VerifiableKey | null> {
-    const cacheKey = `h:${secretHash}`;
+  /**
+   * A secret key is filed under a plain SHA-256 of the secret (one native call), not under the
+   * peppered HMAC the database holds: a hit then costs no HMAC, and the HMAC is computed only for
+   * the database on a miss (docs/decisions.md).
+   */
+  bySecret(secret: string, admit?: Admission): MaybePromise<VerifiableKey | null> {
+    const cacheKey = `h:${secretCacheDigest(secret)}`;
     const known = this.#known(cacheKey);
     if (known !== UNKNOWN) return known as MaybePromise<VerifiableKey | null>;
-    return this.#fetch(cacheKey, admit, () => this.source.bySecretHash(secretHash));
+    return this.#fetch(cacheKey, admit, () => this.source.bySecret(secret));
   }
 
   byId(keyId: string, admit?: Admission): MaybePromise<VerifiableKey | null> {

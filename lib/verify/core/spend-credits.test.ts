@@ -8,8 +8,6 @@ import { verifyCredential } from "./verify-credential";
 // The credits step in the core, with a ledger that stands in for the database: which keys ask it,
 // with what cost, and what each answer becomes. The real ledger is tested at the DAL and over HTTP.
 
-const hashSecret = (s: string) => `h(${s})`;
-
 function setup(key: VerifiableKey, answer: CreditSpendResult) {
   const asked: number[] = [];
   const credits: CreditLedger = {
@@ -21,11 +19,10 @@ function setup(key: VerifiableKey, answer: CreditSpendResult) {
   const secret = generateSecretKey("live");
   const deps = {
     keys: {
-      bySecretHash: (hash: string) => (hash === hashSecret(secret) ? key : null),
+      bySecret: (presented: string) => (presented === secret ? key : null),
       byId: () => null,
       signingSecrets: () => [],
     },
-    hashSecret,
     now: Date.now(),
     audience: "http://k.test",
     leewaySeconds: 60,

@@ -36,8 +36,7 @@ function setup(tenantLimit: number | null, keyLimit: number | null) {
   });
   const { limiter, asked } = recordingLimiter();
   const deps = {
-    keys: { bySecretHash: () => key, byId: () => null, signingSecrets: () => [] },
-    hashSecret: (s: string) => s,
+    keys: { bySecret: () => key, byId: () => null, signingSecrets: () => [] },
     now: Date.now(),
     audience: "http://k.test",
     leewaySeconds: 60,

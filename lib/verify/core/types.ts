@@ -75,7 +75,7 @@ export type Admission = () => Promise<void>;
  * with the value itself, not a promise (lib/async/maybe-promise.ts).
  */
 export interface KeyLookup {
-  bySecretHash(secretHash: string, admit?: Admission): MaybePromise<VerifiableKey | null>;
+  bySecret(secret: string, admit?: Admission): MaybePromise<VerifiableKey | null>;
   byId(keyId: string, admit?: Admission): MaybePromise<VerifiableKey | null>;
   signingSecrets(tenantId: string, admit?: Admission): MaybePromise<readonly string[]>;
   /** Claims of a signed key whose signature already held (so it is not decoded again). */

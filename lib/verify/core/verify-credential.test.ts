@@ -7,14 +7,12 @@ import type { KeyLookup, VerifiableKey } from "./types";
 import { verifyCredential } from "./verify-credential";
 
 const stores = createStores();
-const hashSecret = (s: string) => `h(${s})`;
-
 function setup(keys: Record<string, VerifiableKey>) {
-  const calls = { bySecretHash: 0, byId: 0 };
+  const calls = { bySecret: 0, byId: 0 };
   const lookup: KeyLookup = {
-    bySecretHash: (hash) => {
-      calls.bySecretHash++;
-      return keys[hash] ?? null;
+    bySecret: (secret) => {
+      calls.bySecret++;
+      return keys[secret] ?? null;
     },
     byId: () => {
       calls.byId++;
@@ -24,7 +22,6 @@ function setup(keys: Record<string, VerifiableKey>) {
   };
   const deps = {
     keys: lookup,
-    hashSecret,
     now: Date.now(),
     audience: "http://k.test",
     leewaySeconds: 60,
@@ -44,16 +41,16 @@ describe("verifyCredential", () => {
   it("rejects a bad checksum before any look-up", async () => {
     const secret = generateSecretKey("live");
     const typo = `${secret.slice(0, -1)}${secret.endsWith("0") ? "1" : "0"}`;
-    const { calls, deps } = setup({ [hashSecret(secret)]: key() });
+    const { calls, deps } = setup({ [secret]: key() });
     expect(await verifyCredential({ credential: typo, clientIp: "1.2.3.4" }, deps)).toMatchObject({
       ok: false,
       code: "INVALID_API_KEY",
     });
-    expect(calls).toEqual({ bySecretHash: 0, byId: 0 });
+    expect(calls).toEqual({ bySecret: 0, byId: 0 });
     expect(await verifyCredential({ credential: secret, clientIp: "1.2.3.4" }, deps)).toMatchObject({
       ok: true,
     });
-    expect(calls.bySecretHash).toBe(1);
+    expect(calls.bySecret).toBe(1);
   });
 
   it("checks in SPEC order: expiry before IP before environment before scope", async () => {
@@ -63,7 +60,7 @@ describe("verifyCredential", () => {
       allowlist: compileAllowlist(["10.0.0.0/8"]),
       scopes: [],
     });
-    const { deps } = setup({ [hashSecret(secret)]: everythingWrong });
+    const { deps } = setup({ [secret]: everythingWrong });
     const request = {
       credential: secret,
       clientIp: "1.2.3.4",
@@ -71,9 +68,9 @@ describe("verifyCredential", () => {
       scopes: ["a:b"],
     };
     expect(await verifyCredential(request, deps)).toMatchObject({ code: "API_KEY_EXPIRED" });
-    const notExpired = setup({ [hashSecret(secret)]: key({ ...everythingWrong, expiresAtMs: null }) }).deps;
+    const notExpired = setup({ [secret]: key({ ...everythingWrong, expiresAtMs: null }) }).deps;
     expect(await verifyCredential(request, notExpired)).toMatchObject({ code: "IP_NOT_ALLOWED" });
-    const allowed = setup({ [hashSecret(secret)]: key({ allowlist: compileAllowlist([]) }) }).deps;
+    const allowed = setup({ [secret]: key({ allowlist: compileAllowlist([]) }) }).deps;
     expect(await verifyCredential(request, allowed)).toMatchObject({ code: "ENVIRONMENT_MISMATCH" });
     expect(await verifyCredential({ ...request, environment: "live" }, allowed)).toMatchObject({
       code: "INSUFFICIENT_SCOPE",
@@ -87,6 +84,6 @@ describe("verifyCredential", () => {
         code: "INVALID_API_KEY",
       });
     }
-    expect(calls).toEqual({ bySecretHash: 0, byId: 0 });
+    expect(calls).toEqual({ bySecret: 0, byId: 0 });
   });
 });

@@ -14,8 +14,16 @@ import { identity, keyIdentity, namedLimitsBody, rateLimitHeaders } from "./http
 const TWO_CREDENTIALS_MESSAGE =
   "Send one credential per request: X-API-Key or Authorization: Bearer, not two different ones.";
 
-function headersOf(input: HttpInput) {
-  return { get: (name: string) => input.header(name) };
+/** The input's headers as `{get}`: a class, so a request makes no closure (or its `name`). */
+class InputHeaders {
+  constructor(private readonly input: HttpInput) {}
+  get(name: string): string | null {
+    return this.input.header(name);
+  }
+}
+
+function headersOf(input: HttpInput): InputHeaders {
+  return new InputHeaders(input);
 }
 
 function clientIpOf(input: HttpInput): string {

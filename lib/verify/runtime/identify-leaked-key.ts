@@ -1,5 +1,4 @@
 import "server-only";
-import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";
 import { authenticate } from "@/lib/verify/core/authenticate";
@@ -21,7 +20,6 @@ export async function identifyLeakedKey(token: string): Promise<LeakedKey | null
   if (kind !== "secret" && kind !== "signed") return null;
   const result = await authenticate(token, {
     keys: getVerifier().keyCache,
-    hashSecret: hashApiKeySecret,
     now: Date.now(),
     audience: getEnv().jwtAudience,
     leewaySeconds: DEFAULT_LEEWAY_SECONDS,

@@ -1,7 +1,6 @@
 import "server-only";
 import { databaseErrorCode } from "@/db/availability";
 import type { MaybePromise } from "@/lib/async/maybe-promise";
-import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { type Env, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_LEEWAY_SECONDS } from "@/lib/jwt/jwt-claims";
@@ -159,7 +158,6 @@ function verifyAndRecord(request: VerifyRequest): MaybePromise<VerificationResul
   const result = verifyCredential(request, {
     keys: verifier.keyCache,
     admit: missBudgetFor(request.callerIp ?? request.clientIp, missBudgetConfig(env), rateLimiter),
-    hashSecret: hashApiKeySecret,
     now,
     audience: env.jwtAudience,
     leewaySeconds: DEFAULT_LEEWAY_SECONDS,

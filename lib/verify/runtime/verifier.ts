@@ -1,6 +1,7 @@
 import "server-only";
 import { databaseErrorCode, isDatabaseUnavailable, withDatabaseTimeout } from "@/db/availability";
 import { countPoolError, listen } from "@/db/client";
+import { hashApiKeySecret } from "@/lib/dal/api-keys/key-material";
 import { KEY_CHANGES_CHANNEL } from "@/lib/dal/api-keys/notify";
 import { writeUsageBatch } from "@/lib/dal/usage-writes";
 import {
@@ -136,8 +137,8 @@ export function createVerifier(env: Env): Verifier {
   const ms = env.databaseTimeoutMs;
   const keyCache = new KeyCache(
     {
-      bySecretHash: boundedLoad(
-        async (hash: string) => toKey(await findVerificationKeyBySecretHash(hash)),
+      bySecret: boundedLoad(
+        async (secret: string) => toKey(await findVerificationKeyBySecretHash(hashApiKeySecret(secret))),
         ms,
       ),
       byId: boundedLoad(async (id: string) => toKey(await findVerificationKeyById(id)), ms),
