@@ -30,8 +30,10 @@ export async function enrolMfa(accessToken: string): Promise<{ secret: string; r
 }
 
 /**
- * A code the server has not seen yet: the one for the step after the last accepted one, if it is
- * within the window the server accepts (one step either side of now). A test that needs more codes
+ * A code the server has not seen yet (a step after the last accepted one) within the window it
+ * accepts (one step either side of now): the newest such step, whose code stays valid longest
+ * (30–60 s). The oldest one, the step before now, could expire within milliseconds, and a test slowed
+ * by a loaded machine then saw its right code refused (CI, 2026-12-03). A test that needs more codes
  * lets time pass with `letStepsPass`.
  */
 export async function freshCode(userId: string, secret: string): Promise<string> {
@@ -42,7 +44,7 @@ export async function freshCode(userId: string, secret: string): Promise<string>
     .where(eq(userMfa.userId, userId));
   const now = Date.now();
   const current = Math.floor(now / STEP_MS);
-  for (const step of [current - 1, current, current + 1])
+  for (const step of [current + 1, current, current - 1])
     if (row?.last == null || step > row.last) return totpCodeAt(secret, step * STEP_MS + 1);
   throw new Error("no fresh code within the window: call letStepsPass first");
 }
