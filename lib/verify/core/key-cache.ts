@@ -46,7 +46,7 @@ export class KeyCache implements KeyLookup {
   readonly #misses = new Map<string, number>();
   readonly #inFlight = new Map<string, Promise<Value | null>>();
   /** Key id → secret digest, for the `h:` entries held (never more than those): how a NOTIFY finds them. */
-  readonly #hashByKeyId = new Map<string, string>();
+  readonly #digestByKeyId = new Map<string, string>();
   readonly #signed: SignedClaimsMemo;
   /**
    * Bumped by every invalidation. A load that started before one may carry the old row, so its
@@ -165,7 +165,7 @@ export class KeyCache implements KeyLookup {
     if (this.#entries.size >= this.#maxEntries) this.#delete(this.#entries.keys().next().value!);
     const tenantId = cacheKey.startsWith("s:") ? cacheKey.slice(2) : (value as VerifiableKey).tenantId;
     this.#entries.set(cacheKey, { value, expiresAt: this.#now() + this.#ttlMs, tenantId });
-    if (cacheKey.startsWith("h:")) this.#hashByKeyId.set((value as VerifiableKey).id, cacheKey.slice(2));
+    if (cacheKey.startsWith("h:")) this.#digestByKeyId.set((value as VerifiableKey).id, cacheKey.slice(2));
   }
 
   /** Drops an entry, and the key id's pointer to it: the index never outgrows the entries. */
@@ -174,7 +174,7 @@ export class KeyCache implements KeyLookup {
     this.#entries.delete(cacheKey);
     if (entry && cacheKey.startsWith("h:")) {
       const keyId = (entry.value as VerifiableKey).id;
-      if (this.#hashByKeyId.get(keyId) === cacheKey.slice(2)) this.#hashByKeyId.delete(keyId);
+      if (this.#digestByKeyId.get(keyId) === cacheKey.slice(2)) this.#digestByKeyId.delete(keyId);
     }
   }
 
@@ -184,9 +184,9 @@ export class KeyCache implements KeyLookup {
     this.#inFlight.clear();
     this.#entries.delete(`k:${keyId}`);
     this.#misses.delete(`k:${keyId}`);
-    const hash = this.#hashByKeyId.get(keyId);
-    if (hash) this.#entries.delete(`h:${hash}`);
-    this.#hashByKeyId.delete(keyId);
+    const digest = this.#digestByKeyId.get(keyId);
+    if (digest) this.#entries.delete(`h:${digest}`);
+    this.#digestByKeyId.delete(keyId);
   }
 
   /** Tenant settings or signing secrets changed: everything of that tenant is reloaded. */
@@ -203,7 +203,7 @@ export class KeyCache implements KeyLookup {
     this.#inFlight.clear();
     this.#entries.clear();
     this.#misses.clear();
-    this.#hashByKeyId.clear();
+    this.#digestByKeyId.clear();
     this.#signed.clear();
   }
 
@@ -221,7 +221,7 @@ export class KeyCache implements KeyLookup {
     return {
       entries: this.#entries.size,
       misses: this.#misses.size,
-      keyIdIndex: this.#hashByKeyId.size,
+      keyIdIndex: this.#digestByKeyId.size,
       signedClaims: this.#signed.size,
       inFlight: this.#inFlight.size,
     };
